@@ -1,0 +1,143 @@
+import type { ColumnTable } from 'arquero';
+import type { MlRuntime, TrainedRegressor } from '../model/runtime';
+
+/** Column types shown to the user and used by Clean / Encode to choose a treatment. */
+export type ColumnType = 'number' | 'boolean' | 'timestamp' | 'categorical' | 'text' | 'identifier';
+
+export interface ColumnInfo {
+  name: string;
+  type: ColumnType;
+}
+
+/** The file the project was given; the Load cell is the only reader. */
+export interface DatasetFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A table flowing between data cells. `target` is the column the notebook predicts, if chosen. */
+export interface TableArtifact {
+  kind: 'table';
+  table: ColumnTable;
+  columns: ColumnInfo[];
+  target: string | null;
+}
+
+/** Row-major float32 design matrix with its target vector. */
+export interface FeatureMatrix {
+  x: Float32Array;
+  y: Float32Array;
+  rows: number;
+}
+
+export interface FeaturesArtifact {
+  kind: 'features';
+  target: string;
+  featureNames: string[];
+  train: FeatureMatrix;
+  validation: FeatureMatrix;
+  test: FeatureMatrix;
+  /** True when every training target is >= 0, so predictions may be clamped at 0. */
+  targetNonNegative: boolean;
+}
+
+export interface ModelArtifact {
+  kind: 'model';
+  features: FeaturesArtifact;
+  model: TrainedRegressor;
+}
+
+export type Artifact = TableArtifact | FeaturesArtifact | ModelArtifact;
+export type ArtifactKind = Artifact['kind'];
+export type ArtifactOf<K extends ArtifactKind> = Extract<Artifact, { kind: K }>;
+
+/** What a cell receives: the nearest earlier artifact of each kind it asked for, and the dataset for readers. */
+export type CellInput = { [K in ArtifactKind]?: ArtifactOf<K> } & { dataset?: DatasetFile };
+
+/** Flat figures a run reports; the headless runner prints them and Evaluate's hold the metrics. */
+export type Summary = Record<string, number | string | boolean | null>;
+
+export interface CellOutput<View = unknown> {
+  /** Handed to later cells; lives only in memory (worker or runner). */
+  artifact?: Artifact;
+  /** Plain JSON the kind's view component renders; saved with the project. */
+  view: View;
+  summary: Summary;
+  /** Columns of a produced table, so later cells can offer column pickers without the data. */
+  outputColumns?: ColumnInfo[];
+}
+
+export interface ProgressUpdate {
+  /** 0..1 */
+  fraction: number;
+  message?: string;
+  etaMs?: number;
+  /** One point of a live curve, e.g. { epoch: 3, train: 0.41, validation: 0.47 }. */
+  point?: Record<string, number>;
+}
+
+export interface RunContext {
+  signal: AbortSignal;
+  progress(update: ProgressUpdate): void;
+  /** Resolves after the host has had a chance to handle messages such as cancel. */
+  yieldToHost(): Promise<void>;
+  /** Training runtime, created on first use so data-only notebooks never load TF.js. */
+  ml(): Promise<MlRuntime>;
+}
+
+interface FieldBase {
+  key: string;
+  label: string;
+  help?: string;
+}
+
+/** Describes one editable parameter; the UI renders the form and validation is derived from it. */
+export type ParamField =
+  | (FieldBase & { type: 'integer' | 'number'; min?: number; max?: number; step?: number })
+  | (FieldBase & { type: 'text' | 'markdown' })
+  | (FieldBase & { type: 'boolean' })
+  | (FieldBase & { type: 'select'; options: readonly { value: string; label: string }[] })
+  /** One column of the table known at this cell; '' means none. */
+  | (FieldBase & { type: 'column'; optional?: boolean })
+  | (FieldBase & { type: 'columns' })
+  | (FieldBase & { type: 'integer-list'; min?: number; max?: number })
+  | (FieldBase & { type: 'string-list' });
+
+export interface ParamIssue {
+  /** The parameter's key, e.g. `epochs`. */
+  path: string;
+  message: string;
+}
+
+export interface CellKind<Params extends object = Record<string, unknown>, View = unknown> {
+  kind: string;
+  label: string;
+  description: string;
+  /** Artifact kinds taken from the nearest earlier cell that produces each. */
+  inputs: readonly ArtifactKind[];
+  output: ArtifactKind | null;
+  /** The Load cell reads the project's dataset; its results depend on which file it is. */
+  readsDataset?: boolean;
+  /** A note holds prose only: it never runs and has no status. */
+  note?: boolean;
+  fields: readonly ParamField[];
+  defaults(): Params;
+  /** Checks beyond what `fields` imply (cross-field rules). */
+  check?(params: Params): ParamIssue[];
+  run(input: CellInput, params: Params, ctx: RunContext): Promise<CellOutput<View>>;
+}
+
+/** An error whose message is meant for the user as it stands (no stack trace shown). */
+export class CellError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CellError';
+  }
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}

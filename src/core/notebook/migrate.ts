@@ -1,0 +1,87 @@
+import { SCHEMA_VERSION, type CellDocument, type NotebookDocument } from './document';
+
+/** A document that cannot be read, with the path of each problem (`cells[3].kind: ...`). */
+export class DocumentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`);
+    this.name = 'DocumentError';
+  }
+}
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * migrations[v] upgrades a version-v document to v+1. Version 1 is the first, so the list is
+ * empty; a change to the document shape adds a step here and a fixture under notebooks/fixtures/.
+ */
+const migrations: Record<number, Migration> = {};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Own, plain keys only: `__proto__` and friends in imported JSON never reach a prototype. */
+function plainCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainCopy);
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    copy[key] = plainCopy(item);
+  }
+  return { ...copy };
+}
+
+function readCell(raw: unknown, index: number, problems: string[]): CellDocument | null {
+  const at = `cells[${index}]`;
+  if (!isRecord(raw)) {
+    problems.push(`${at}: expected an object`);
+    return null;
+  }
+  const { id, kind, title, params } = raw;
+  if (typeof id !== 'string' || id === '') problems.push(`${at}.id: expected a non-empty string`);
+  if (typeof kind !== 'string' || kind === '') problems.push(`${at}.kind: expected a non-empty string`);
+  if (title !== undefined && typeof title !== 'string') problems.push(`${at}.title: expected a string`);
+  if (params !== undefined && !isRecord(params)) problems.push(`${at}.params: expected an object`);
+  if (typeof id !== 'string' || typeof kind !== 'string') return null;
+  return {
+    id,
+    kind,
+    ...(typeof title === 'string' ? { title } : {}),
+    params: isRecord(params) ? (plainCopy(params) as Record<string, unknown>) : {},
+  };
+}
+
+/** Reads any saved or imported document, upgrading older versions; throws DocumentError. */
+export function migrate(input: unknown): NotebookDocument {
+  if (!isRecord(input)) throw new DocumentError(['document: expected a JSON object']);
+  let doc = plainCopy(input) as Record<string, unknown>;
+  const version = doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new DocumentError(['schemaVersion: expected a positive integer']);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new DocumentError([
+      `schemaVersion: this notebook was saved by a newer version (${version}); this workbench reads up to ${SCHEMA_VERSION}`,
+    ]);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) doc = { ...migrations[v](doc), schemaVersion: v + 1 };
+
+  const problems: string[] = [];
+  if (typeof doc.id !== 'string' || doc.id === '') problems.push('id: expected a non-empty string');
+  if (typeof doc.title !== 'string') problems.push('title: expected a string');
+  if (!Array.isArray(doc.cells)) problems.push('cells: expected a list');
+  const cells = Array.isArray(doc.cells) ? doc.cells.map((cell, i) => readCell(cell, i, problems)) : [];
+  const seen = new Set<string>();
+  cells.forEach((cell, i) => {
+    if (!cell) return;
+    if (seen.has(cell.id)) problems.push(`cells[${i}].id: duplicate id '${cell.id}'`);
+    seen.add(cell.id);
+  });
+  if (problems.length > 0) throw new DocumentError(problems);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: doc.id as string,
+    title: doc.title as string,
+    cells: cells as CellDocument[],
+  };
+}

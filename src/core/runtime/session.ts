@@ -1,0 +1,147 @@
+import { resolveParams, validateParams } from '../cells/params';
+import { CancelledError, CellError, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext } from '../cells/types';
+import { hashBytes } from '../hash';
+import type { MlRuntime } from '../model/runtime';
+import type { NotebookDocument } from '../notebook/document';
+import { ancestorsOf, planNotebook, type CellPlan } from './plan';
+import type { CellRecord } from './record';
+
+export interface RunHooks {
+  signal: AbortSignal;
+  onStart?(cellId: string): void;
+  onProgress?(cellId: string, update: ProgressUpdate): void;
+  /** Called for every cell that ran, ancestors included, as each finishes. */
+  onRecord?(record: CellRecord): void;
+}
+
+interface LiveArtifact {
+  stamp: string;
+  artifact: Artifact | undefined;
+}
+
+/**
+ * Runs notebook cells against one dataset and keeps their artifacts in memory. The same class
+ * serves the browser (inside the kernel worker) and the headless runner.
+ */
+export class Session {
+  private dataset: DatasetFile | null = null;
+  private currentDatasetId: string | null = null;
+  private readonly live = new Map<string, LiveArtifact>();
+  private mlRuntime: Promise<MlRuntime> | null = null;
+
+  constructor(
+    private readonly createMl: () => Promise<MlRuntime>,
+    private readonly yieldToHost: () => Promise<void>,
+  ) {}
+
+  get datasetId(): string | null {
+    return this.currentDatasetId;
+  }
+
+  /** Replaces the dataset; returns its content id (used in plan stamps). */
+  setDataset(file: DatasetFile): string {
+    this.dataset = file;
+    this.currentDatasetId = hashBytes(file.bytes);
+    return this.currentDatasetId;
+  }
+
+  ml(): Promise<MlRuntime> {
+    this.mlRuntime ??= this.createMl();
+    return this.mlRuntime;
+  }
+
+  /** Runs `cellId`, first running any ancestor whose artifact is missing or out of date. */
+  async run(doc: NotebookDocument, cellId: string, hooks: RunHooks): Promise<CellRecord> {
+    const plans = planNotebook(doc, this.currentDatasetId);
+    const byId = new Map(plans.map((plan) => [plan.cellId, plan]));
+    const target = byId.get(cellId);
+    if (!target) throw new CellError(`No cell with id '${cellId}' in this notebook`);
+    for (const ancestorId of ancestorsOf(plans, cellId)) {
+      const ancestor = byId.get(ancestorId)!;
+      if (this.live.get(ancestorId)?.stamp === ancestor.stamp) continue;
+      const record = await this.execute(doc, ancestor, hooks);
+      if (record.status === 'error') {
+        return this.finish(target, hooks, 0, {
+          status: 'error',
+          error: `Input cell ${ancestor.index + 1} (${ancestor.kind?.label ?? ancestor.kind}) failed: ${record.error}`,
+        });
+      }
+    }
+    return this.execute(doc, target, hooks);
+  }
+
+  dispose(): void {
+    for (const cellId of [...this.live.keys()]) this.forget(cellId);
+  }
+
+  private forget(cellId: string): void {
+    const held = this.live.get(cellId)?.artifact;
+    if (held?.kind === 'model') held.model.dispose();
+    this.live.delete(cellId);
+  }
+
+  private finish(plan: CellPlan, hooks: RunHooks, ms: number, outcome: Partial<CellRecord> & Pick<CellRecord, 'status'>): CellRecord {
+    const record: CellRecord = {
+      cellId: plan.cellId,
+      kind: plan.kind?.kind ?? 'unknown',
+      stamp: plan.stamp,
+      ms,
+      finishedAt: new Date().toISOString(),
+      ...outcome,
+    };
+    hooks.onRecord?.(record);
+    return record;
+  }
+
+  private async execute(doc: NotebookDocument, plan: CellPlan, hooks: RunHooks): Promise<CellRecord> {
+    const cell = doc.cells[plan.index];
+    const kind = plan.kind;
+    if (!kind) return this.finish(plan, hooks, 0, { status: 'error', error: `Unknown cell kind '${cell.kind}'` });
+    if (kind.note) return this.finish(plan, hooks, 0, { status: 'done', summary: {} });
+    this.forget(plan.cellId);
+    if (plan.missing.length > 0) {
+      return this.finish(plan, hooks, 0, {
+        status: 'error',
+        error: `No earlier cell produces ${plan.missing.map((k) => `a ${k}`).join(' or ')}: add one above this ${kind.label} cell`,
+      });
+    }
+    const issues = validateParams(kind, cell.params);
+    if (issues.length > 0) {
+      return this.finish(plan, hooks, 0, { status: 'error', error: issues.map((issue) => issue.message).join('; '), issues });
+    }
+    const input: CellInput = {};
+    for (const [inputKind, producerId] of Object.entries(plan.inputs)) {
+      (input as Record<string, Artifact | undefined>)[inputKind] = this.live.get(producerId!)?.artifact;
+    }
+    if (kind.readsDataset) {
+      if (!this.dataset) return this.finish(plan, hooks, 0, { status: 'error', error: 'No dataset yet: drop a file or try the sample data' });
+      input.dataset = this.dataset;
+    }
+    let usedMl: MlRuntime | null = null;
+    const ctx: RunContext = {
+      signal: hooks.signal,
+      progress: (update) => hooks.onProgress?.(plan.cellId, update),
+      yieldToHost: this.yieldToHost,
+      ml: async () => (usedMl = await this.ml()),
+    };
+    hooks.onStart?.(plan.cellId);
+    const started = performance.now();
+    try {
+      const output = await kind.run(input, resolveParams(kind, cell.params), ctx);
+      if (hooks.signal.aborted) throw new CancelledError();
+      this.live.set(plan.cellId, { stamp: plan.stamp, artifact: output.artifact });
+      const ml = usedMl as MlRuntime | null;
+      return this.finish(plan, hooks, performance.now() - started, {
+        status: 'done',
+        view: output.view,
+        summary: output.summary,
+        ...(output.outputColumns ? { outputColumns: output.outputColumns } : {}),
+        ...(ml ? { backend: ml.backend, mlVersion: ml.version } : {}),
+      });
+    } catch (error) {
+      if (error instanceof CancelledError || hooks.signal.aborted) throw new CancelledError();
+      const message = error instanceof CellError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+      return this.finish(plan, hooks, performance.now() - started, { status: 'error', error: message });
+    }
+  }
+}
