@@ -1,12 +1,30 @@
 import { CellError, type CellKind } from './types';
 
+export interface LossPoint {
+  epoch: number;
+  train: number;
+  validation: number;
+}
+
+export interface TrainMlpView {
+  history: LossPoint[];
+  bestEpoch: number;
+  epochsRun: number;
+  maxEpochs: number;
+  stoppedEarly: boolean;
+  backend: string;
+  parameterCount: number;
+  seconds: number;
+  samplesPerSecond: number;
+}
+
 // Placeholder until this kind is implemented.
-export const trainMlpCell: CellKind = {
+export const trainMlpCell: CellKind<Record<string, unknown>, TrainMlpView> = {
   kind: 'train-mlp',
-  label: 'train-mlp',
+  label: 'Train MLP',
   description: '',
-  inputs: [],
-  output: null,
+  inputs: ['features'],
+  output: 'model',
   fields: [],
   defaults: () => ({}),
   run: async () => {
