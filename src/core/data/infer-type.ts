@@ -1,0 +1,148 @@
+import type { ColumnType } from '../cells/types';
+
+/** A column's cell value once typed; timestamps are epoch milliseconds (UTC). */
+export type CellValue = number | string | boolean | null;
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Written by pandas, R and spreadsheets for undefined numbers; read as missing. */
+const NON_FINITE = new Set(['nan', '-nan', 'inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity']);
+const BOOLEAN: Record<string, boolean> = { true: true, TRUE: true, True: true, false: false, FALSE: false, False: false };
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
+/** Integers beyond this many digits lose precision as doubles: they are codes, not quantities. */
+const MAX_INTEGER_DIGITS = 15;
+const TIME_NAME = /time|date|start|stamp|_at$|^at$/i;
+const ID_NAME = /(?:^|[^a-z])id$|[a-z]Id$|^id[^a-z]|uuid|guid/i;
+
+const UNIX_SECONDS_MIN = Date.UTC(2000, 0, 1) / 1000;
+const UNIX_SECONDS_MAX = Date.UTC(2100, 0, 1) / 1000;
+const DATE_MIN = Date.UTC(1970, 0, 1);
+const DATE_MAX = Date.UTC(2100, 11, 31);
+
+/** Column shape thresholds: where categories end and identifiers or free text begin. */
+const IDENTIFIER_DISTINCT_SHARE = 0.95;
+const ID_NAMED_DISTINCT_SHARE = 0.1;
+const MIN_ROWS_FOR_SHARE_RULES = 20;
+const TEXT_MEAN_LENGTH = 30;
+const TEXT_MIN_DISTINCT = 50;
+
+export function isMissingCell(raw: string): boolean {
+  return raw.trim() === '';
+}
+
+/** A number, `null` for NaN/inf/overflow, or `undefined` when the text is not numeric at all. */
+export function parseNumberCell(raw: string): number | null | undefined {
+  const text = raw.trim();
+  if (NUMBER.test(text)) {
+    // Leading zeros (`007`) and over-long integers are codes whose digits matter, not quantities.
+    if (/^[+-]?0\d/.test(text) || (/^[+-]?\d+$/.test(text) && text.replace(/^[+-]/, '').length > MAX_INTEGER_DIGITS)) return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : null;
+  }
+  return NON_FINITE.has(text.toLowerCase()) ? null : undefined;
+}
+
+export function parseBooleanCell(raw: string): boolean | undefined {
+  return BOOLEAN[raw.trim()];
+}
+
+function validUtc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | undefined {
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(ms);
+  const exact = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return exact && hour < 24 && minute < 60 && second < 62 ? ms : undefined;
+}
+
+/** Epoch ms of an ISO date or date-time; without a zone it is read as UTC, not local time. */
+export function parseIsoCell(raw: string): number | undefined {
+  const match = ISO_DATE.exec(raw.trim());
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const base = validUtc(+year, +month, +day, +(hour ?? 0), +(minute ?? 0), +(second ?? 0));
+  if (base === undefined) return undefined;
+  let ms = base + (fraction ? Math.round(Number(fraction) * 1000) : 0);
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return ms;
+}
+
+export function parseYyyymmddCell(raw: string): number | undefined {
+  const match = YYYYMMDD.exec(raw.trim());
+  if (!match) return undefined;
+  const ms = validUtc(+match[1], +match[2], +match[3]);
+  return ms !== undefined && ms >= DATE_MIN && ms <= DATE_MAX ? ms : undefined;
+}
+
+/** How a column's raw text is turned into values of its inferred type. */
+export interface ColumnReading {
+  type: ColumnType;
+  parse(raw: string): CellValue;
+}
+
+const asText = (raw: string): CellValue => (isMissingCell(raw) ? null : raw);
+
+function reading(type: ColumnType, parse: (raw: string) => CellValue | undefined): ColumnReading {
+  return { type, parse: (raw) => (isMissingCell(raw) ? null : (parse(raw) ?? null)) };
+}
+
+function every(values: readonly string[], test: (raw: string) => boolean): boolean {
+  for (const raw of values) if (!test(raw)) return false;
+  return true;
+}
+
+function numericReading(name: string, present: readonly string[]): ColumnReading {
+  if (every(present, (raw) => parseYyyymmddCell(raw) !== undefined)) return reading('timestamp', parseYyyymmddCell);
+  if (TIME_NAME.test(name)) {
+    const numbers = present.map((raw) => parseNumberCell(raw));
+    const inRange = (scale: number) => numbers.every((value) => value !== null && value !== undefined && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
+    if (inRange(1)) return reading('timestamp', (raw) => Number(raw.trim()) * 1000);
+    if (inRange(1000)) return reading('timestamp', (raw) => Number(raw.trim()));
+  }
+  if (ID_NAME.test(name) && every(present, (raw) => Number.isInteger(parseNumberCell(raw))) && idNamedLooksLikeIdentifier(present, new Set(present).size)) {
+    return { type: 'identifier', parse: asText };
+  }
+  return reading('number', parseNumberCell);
+}
+
+/** An id-named column is an identifier when its values repeat little (users with a few sessions each). */
+function idNamedLooksLikeIdentifier(present: readonly string[], distinct: number): boolean {
+  const share = distinct / present.length;
+  return present.length >= MIN_ROWS_FOR_SHARE_RULES ? share >= ID_NAMED_DISTINCT_SHARE : share >= IDENTIFIER_DISTINCT_SHARE;
+}
+
+function stringType(name: string, present: readonly string[]): ColumnType {
+  const distinct = new Set(present).size;
+  const share = distinct / present.length;
+  let totalLength = 0;
+  for (const raw of present) totalLength += raw.length;
+  const meanLength = totalLength / present.length;
+  if (meanLength >= TEXT_MEAN_LENGTH && distinct >= TEXT_MIN_DISTINCT) return 'text';
+  if (ID_NAME.test(name) && idNamedLooksLikeIdentifier(present, distinct)) return 'identifier';
+  if (present.length >= MIN_ROWS_FOR_SHARE_RULES && share >= IDENTIFIER_DISTINCT_SHARE) return 'identifier';
+  return 'categorical';
+}
+
+/**
+ * The type of a column from its raw cells (empty cells are missing and ignored). Numbers win
+ * over dates only where the column is clearly a date: 8-digit YYYYMMDD values, or unix seconds /
+ * milliseconds in 2000–2100 under a time-like name. A 0/1 column stays a number.
+ */
+export function inferColumnReading(name: string, cells: readonly string[]): ColumnReading {
+  const present = cells.filter((raw) => !isMissingCell(raw));
+  if (present.length === 0) return { type: 'categorical', parse: asText };
+  if (every(present, (raw) => parseBooleanCell(raw) !== undefined)) return reading('boolean', parseBooleanCell);
+  if (every(present, (raw) => parseNumberCell(raw) !== undefined)) return numericReading(name, present);
+  if (every(present, (raw) => parseIsoCell(raw) !== undefined)) return reading('timestamp', parseIsoCell);
+  return { type: stringType(name, present), parse: asText };
+}
+
+/** Reads every cell of a column with its inferred type. */
+export function readColumn(name: string, cells: readonly string[]): { type: ColumnType; values: CellValue[] } {
+  const { type, parse } = inferColumnReading(name, cells);
+  const values = new Array<CellValue>(cells.length);
+  for (let i = 0; i < cells.length; i++) values[i] = parse(cells[i]);
+  return { type, values };
+}
