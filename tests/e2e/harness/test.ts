@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
 import { launchChromium } from './chromium';
 import { artifactsDir } from './paths';
+import { WorkbenchPage } from './workbench';
 
 /** What the page reported while a test ran; uncaught errors fail the test. */
 export class PageProblems {
@@ -66,6 +67,7 @@ export const test = base
       if (unexpected.length > 0) throw new Error(`The page reported errors:\n${unexpected.join('\n')}`);
     });
     return page;
-  });
+  })
+  .extend('workbench', ({ page, siteUrl }) => new WorkbenchPage(page, siteUrl));
 
 export { expect, describe } from 'vitest';

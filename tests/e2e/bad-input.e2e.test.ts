@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from './harness/test';
+import type { WorkbenchPage } from './harness/workbench';
+
+/** The Load cell's error as shown: a sentence for the user, never a stack trace. */
+async function loadError(workbench: WorkbenchPage): Promise<string> {
+  await workbench.waitForCell('load', ['error']);
+  const text = await workbench.cell('load').innerText();
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  return text;
+}
+
+test('an empty file gets a clear error in the Load cell and the page keeps working', async ({ workbench }) => {
+  await workbench.open();
+  await workbench.openDatasetBytes('empty.csv', new Uint8Array());
+  expect(await loadError(workbench)).toMatch(/empty\.csv is empty/);
+
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+});
+
+test('a binary file named .csv gets a clear error in the Load cell and the page keeps working', async ({ workbench }) => {
+  // A PNG signature, then noise with NUL bytes: what an image renamed to .csv looks like.
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, ...randomBytes(4096)]);
+  await workbench.open();
+  await workbench.openDatasetBytes('photo.csv', png);
+  expect(await loadError(workbench)).toMatch(/photo\.csv looks like a binary file/);
+
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+});

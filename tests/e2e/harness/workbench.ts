@@ -1,0 +1,140 @@
+import type { Download, Locator, Page } from 'playwright-core';
+
+export type CellStatusText = 'idle' | 'running' | 'done' | 'error' | 'stale';
+
+export interface CellState {
+  kind: string;
+  status: CellStatusText;
+}
+
+/** How long a real training run may take on two cores with WASM or WebGL on SwiftShader. */
+export const TRAINING_TIMEOUT_MS = 180_000;
+
+/**
+ * The workbench as a user sees it, addressed by the test ids the UI promises:
+ * cells are `[data-testid=cell]` with `data-kind` and `data-status`; parameters are `[data-param=key]`.
+ */
+export class WorkbenchPage {
+  constructor(
+    readonly page: Page,
+    private readonly siteUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(this.siteUrl);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  get cells(): Locator {
+    return this.page.getByTestId('cell');
+  }
+
+  cell(kind: string, nth = 0): Locator {
+    return this.page.locator(`[data-testid=cell][data-kind="${kind}"]`).nth(nth);
+  }
+
+  async cellStates(): Promise<CellState[]> {
+    return this.cells.evaluateAll((elements) =>
+      elements.map((element) => ({
+        kind: element.getAttribute('data-kind') ?? '',
+        status: (element.getAttribute('data-status') ?? 'idle') as CellStatusText,
+      })),
+    );
+  }
+
+  async openDataset(path: string): Promise<void> {
+    await this.page.getByTestId('file-input').setInputFiles(path);
+  }
+
+  async openDatasetBytes(name: string, bytes: Uint8Array, mimeType = 'text/csv'): Promise<void> {
+    await this.page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+  }
+
+  async trySample(): Promise<void> {
+    await this.page.getByTestId('try-sample').click();
+  }
+
+  async runAll(): Promise<void> {
+    await this.page.getByTestId('run-all').click();
+  }
+
+  /** Waits until the `nth` cell of `kind` shows one of `statuses`; returns the one it shows. */
+  async waitForCell(kind: string, statuses: readonly CellStatusText[], { nth = 0, timeout = 60_000 } = {}): Promise<CellStatusText> {
+    const handle = await this.page.waitForFunction(
+      ({ kind, nth, statuses }) => {
+        const cell = document.querySelectorAll(`[data-testid=cell][data-kind="${kind}"]`)[nth];
+        const status = cell?.getAttribute('data-status') ?? '';
+        return (statuses as readonly string[]).includes(status) ? status : null;
+      },
+      { kind, nth, statuses },
+      { timeout, polling: 100 },
+    );
+    return (await handle.jsonValue()) as CellStatusText;
+  }
+
+  /** Waits until every runnable cell is done, or a run stopped at an error; throws with that cell's text. */
+  async waitForAllDone(timeout = TRAINING_TIMEOUT_MS): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const cells = [...document.querySelectorAll('[data-testid=cell]')].filter((cell) => cell.getAttribute('data-kind') !== 'markdown');
+        const statuses = cells.map((cell) => cell.getAttribute('data-status'));
+        const running = statuses.includes('running');
+        return cells.length > 0 && (statuses.every((status) => status === 'done') || (!running && statuses.includes('error')));
+      },
+      undefined,
+      { timeout, polling: 250 },
+    );
+    const failed = this.page.locator('[data-testid=cell][data-status=error]');
+    if ((await failed.count()) > 0) {
+      throw new Error(`A cell failed: ${(await failed.first().innerText()).slice(0, 600)}`);
+    }
+  }
+
+  /** Sets a parameter through its generated control, whatever form the field type gave it. */
+  async setParam(cell: Locator, key: string, value: string | readonly string[] | boolean): Promise<void> {
+    const control = cell.locator(`[data-param="${key}"]`).first();
+    const tag = await control.evaluate((element) => element.tagName.toLowerCase());
+    const type = await control.getAttribute('type');
+    if (tag === 'select') {
+      await control.selectOption(typeof value === 'boolean' ? String(value) : value);
+    } else if (type === 'checkbox' && typeof value === 'boolean') {
+      await control.setChecked(value);
+    } else if (tag === 'input' || tag === 'textarea') {
+      await control.fill(Array.isArray(value) ? value.join(tag === 'textarea' ? '\n' : ', ') : String(value));
+      await control.blur();
+    } else {
+      // A checklist: one checkbox per column, labelled by it.
+      const wanted = new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? value : []);
+      for (const box of await control.locator('input[type=checkbox]').all()) {
+        const label = (await box.getAttribute('value')) ?? (await box.evaluate((element) => element.closest('label')?.textContent?.trim() ?? ''));
+        await box.setChecked(wanted.has(label));
+      }
+    }
+  }
+
+  /** Test R² and the mean-prediction baseline's, as the Evaluate cell shows them. */
+  async metrics(): Promise<{ r2Text: string; r2: number; baselineR2: number }> {
+    const r2Text = (await this.page.getByTestId('metric-r2').first().innerText()).trim();
+    const baselineText = (await this.page.getByTestId('metric-baseline-r2').first().innerText()).trim();
+    return { r2Text, r2: Number(r2Text), baselineR2: Number(baselineText) };
+  }
+
+  async exportNotebook(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export').click()]);
+    return download;
+  }
+
+  async importNotebook(path: string): Promise<void> {
+    const control = this.page.getByTestId('import');
+    const isFileInput = await control.evaluate((element) => element instanceof HTMLInputElement && element.type === 'file');
+    if (isFileInput) {
+      await control.setInputFiles(path);
+      return;
+    }
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), control.click()]);
+    await chooser.setFiles(path);
+  }
+}

@@ -1,0 +1,43 @@
+import { expect, test } from './harness/test';
+
+test('runs the sample notebook end to end with a live training curve', async ({ workbench, page }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  await workbench.runAll();
+
+  await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });
+  const train = workbench.cell('train-mlp');
+  await train.getByText(/Epoch \d+\/\d+/).first().waitFor({ timeout: 60_000 });
+  const progress = train.getByTestId('progress');
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+
+  await workbench.waitForAllDone();
+  const { r2, baselineR2 } = await workbench.metrics();
+  expect(Number.isFinite(r2)).toBe(true);
+  expect(r2).toBeGreaterThan(baselineR2);
+  await expect.poll(() => page.getByTestId('run-all').isEnabled()).toBe(true);
+});
+
+test('cancels training mid-run and keeps working', async ({ workbench }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  await workbench.runAll();
+  await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });
+  const train = workbench.cell('train-mlp');
+  await train.getByText(/Epoch \d+\/\d+/).first().waitFor({ timeout: 60_000 });
+
+  await train.getByTestId('cancel-cell').click();
+  const afterCancel = await workbench.waitForCell('train-mlp', ['idle', 'stale', 'done', 'error'], { timeout: 10_000 });
+  expect(afterCancel).not.toBe('done');
+  expect(afterCancel).not.toBe('error');
+  expect((await workbench.cellStates()).find((cell) => cell.kind === 'evaluate')?.status).not.toBe('done');
+
+  // Still responsive: a parameter edit takes effect and a full run completes.
+  await workbench.setParam(train, 'epochs', '5');
+  expect(await train.locator('[data-param=epochs]').inputValue()).toBe('5');
+  await workbench.runAll();
+  await workbench.waitForAllDone();
+  expect(Number.isFinite((await workbench.metrics()).r2)).toBe(true);
+});
