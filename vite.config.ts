@@ -1,14 +1,28 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The page lives in src/ so the repository's top level stays small; the build still lands in dist/.
+  root: fromRoot('./src'),
+  publicDir: fromRoot('./public'),
   plugins: [svelte()],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  server: { fs: { allow: [repoRoot] } },
+  build: {
+    outDir: fromRoot('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+  },
   // TF.js's WASM binaries are fetched at run time from the built assets, never from a CDN.
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   test: {
+    root: repoRoot,
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,

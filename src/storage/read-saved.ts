@@ -1,0 +1,43 @@
+import type { ColumnInfo, DatasetFile } from '../core/cells/types';
+import type { NotebookDocument } from '../core/notebook/document';
+import type { CellRecord } from '../core/runtime/record';
+
+/**
+ * Stored values are validated on read: an old build, a browser extension or a half-written
+ * save may have left something else there, and a bad value must never reach the UI.
+ */
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function readDataset(raw: unknown): DatasetFile | null {
+  if (!isRecord(raw) || typeof raw.name !== 'string' || !(raw.bytes instanceof Uint8Array)) return null;
+  return { name: raw.name, bytes: raw.bytes };
+}
+
+const isColumnInfo = (value: unknown): value is ColumnInfo =>
+  isRecord(value) && typeof value.name === 'string' && typeof value.type === 'string';
+
+function readRecord(raw: unknown): CellRecord | null {
+  if (!isRecord(raw)) return null;
+  const { cellId, kind, stamp, status, ms, finishedAt, error, summary, outputColumns } = raw;
+  if (typeof cellId !== 'string' || typeof kind !== 'string' || typeof stamp !== 'string') return null;
+  if (status !== 'done' && status !== 'error') return null;
+  if (typeof ms !== 'number' || typeof finishedAt !== 'string') return null;
+  if (error !== undefined && typeof error !== 'string') return null;
+  if (summary !== undefined && !isRecord(summary)) return null;
+  if (outputColumns !== undefined && !(Array.isArray(outputColumns) && outputColumns.every(isColumnInfo))) return null;
+  return raw as unknown as CellRecord;
+}
+
+export interface SavedRecords {
+  documentId: string;
+  records: CellRecord[];
+}
+
+/** The records saved for `doc`: those of other notebooks or of deleted cells are dropped, as are malformed ones. */
+export function readRecords(raw: unknown, doc: NotebookDocument): CellRecord[] {
+  if (!isRecord(raw) || raw.documentId !== doc.id || !Array.isArray(raw.records)) return [];
+  const cellIds = new Set(doc.cells.map((cell) => cell.id));
+  return raw.records.map(readRecord).filter((record): record is CellRecord => record !== null && cellIds.has(record.cellId));
+}

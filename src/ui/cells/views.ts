@@ -1,0 +1,19 @@
+import type { Component } from 'svelte';
+import EncodeView from './EncodeView.svelte';
+import EvaluateView from './EvaluateView.svelte';
+import GenericView from './GenericView.svelte';
+import TrainMlpView from './TrainMlpView.svelte';
+import type { CellViewProps } from './types';
+
+type CellView = Component<CellViewProps<any>>;
+
+/** Each kind's output view; a kind missing here gets its summary as a table. */
+const viewsByKind: Record<string, CellView> = {
+  encode: EncodeView,
+  'train-mlp': TrainMlpView,
+  evaluate: EvaluateView,
+};
+
+export function viewFor(kind: string): CellView {
+  return viewsByKind[kind] ?? GenericView;
+}

@@ -1,0 +1,26 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import type { KernelApi, RunEvents, RunOutcome } from '../../../workers/kernel.worker';
+import type { DatasetFile } from '../../core/cells/types';
+import type { NotebookDocument } from '../../core/notebook/document';
+
+export type { RunEvents, RunOutcome };
+
+/** The page's handle on the kernel worker; only the worker parses, encodes or trains. */
+export interface KernelClient {
+  readonly api: Remote<KernelApi>;
+  run(doc: NotebookDocument, cellId: string, events: RunEvents): Promise<RunOutcome>;
+  setDataset(file: DatasetFile): Promise<string>;
+  dispose(): void;
+}
+
+export function startKernel(onCrash: (message: string) => void): KernelClient {
+  const worker = new Worker(new URL('../../../workers/kernel.worker.ts', import.meta.url), { type: 'module', name: 'kernel' });
+  worker.addEventListener('error', (event) => onCrash(event.message || 'The kernel worker stopped unexpectedly'));
+  const api = wrap<KernelApi>(worker);
+  return {
+    api,
+    run: (doc, cellId, events) => api.run(doc, cellId, proxy(events)),
+    setDataset: (file) => api.setDataset(file),
+    dispose: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,234 @@
+import { untrack } from 'svelte';
+import type { ColumnInfo, DatasetFile, ProgressUpdate } from '../../core/cells/types';
+import { DocumentError, migrate } from '../../core/notebook/migrate';
+import type { NotebookDocument } from '../../core/notebook/document';
+import { instantiateTemplate } from '../../core/notebook/template';
+import { cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
+import type { CellRecord, CellStatus } from '../../core/runtime/record';
+import type { ProjectStore } from '../../storage/project-store';
+import type { KernelClient } from './kernel-client';
+import { NoticeList } from './notices.svelte';
+import { NotebookState } from './notebook.svelte';
+import { RuntimeState } from './runtime.svelte';
+
+export interface DatasetInfo {
+  name: string;
+  bytes: number;
+}
+
+/** Rows of the built-in sample: enough for a meaningful model, small enough to train in seconds. */
+const SAMPLE_ROWS = 5000;
+const SAMPLE_SEED = 42;
+/** Typing in a parameter saves once the typing pauses. */
+const SAVE_DELAY_MS = 400;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The open project: the notebook document, the runtime state of its cells, the kernel that runs
+ * them and the store that keeps them. Components read these fields and call these methods only.
+ */
+export class Workbench {
+  readonly notebook = new NotebookState();
+  readonly runtime = new RuntimeState();
+  readonly notices = new NoticeList();
+  dataset = $state.raw<DatasetInfo | null>(null);
+  datasetId = $state<string | null>(null);
+  backend = $state<string | null>(null);
+  /** A slow step outside any cell (reading a file, restoring), in words. */
+  pending = $state<string | null>(null);
+
+  readonly plans: CellPlan[] = $derived(this.notebook.doc ? planNotebook(this.notebook.doc, this.datasetId) : []);
+  readonly statuses: Record<string, CellStatus> = $derived(
+    Object.fromEntries(
+      this.plans.map((plan) => [
+        plan.cellId,
+        this.runtime.runningCellId === plan.cellId ? 'running' : cellStatus(plan, this.runtime.records[plan.cellId]),
+      ]),
+    ),
+  );
+
+  constructor(
+    private readonly kernel: KernelClient,
+    private readonly store: ProjectStore,
+    private readonly template: unknown,
+  ) {}
+
+  /** Saves the document (debounced) and the records whenever they change; returns the stop function. */
+  startAutosave(): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        const doc = this.notebook.doc;
+        if (!doc) return;
+        const timer = setTimeout(() => this.save(() => this.store.saveDocument(doc)), SAVE_DELAY_MS);
+        return () => clearTimeout(timer);
+      });
+      $effect(() => {
+        const doc = this.notebook.doc;
+        if (!doc) return;
+        const cellIds = new Set(doc.cells.map((cell) => cell.id));
+        untrack(() => this.runtime.keepOnly(cellIds));
+      });
+      $effect(() => {
+        const records = Object.values(this.runtime.records);
+        const documentId = this.notebook.doc?.id;
+        if (documentId) this.save(() => this.store.saveRecords(documentId, records));
+      });
+    });
+  }
+
+  /** Writes the document at once, e.g. when the page is being hidden before the debounced save. */
+  async saveNow(): Promise<void> {
+    const doc = this.notebook.doc;
+    if (doc) await this.save(() => this.store.saveDocument(doc));
+  }
+
+  /** Reopens the last project, if any: its document, records and dataset (re-sent to the kernel). */
+  async restore(): Promise<void> {
+    this.pending = 'Restoring your last project…';
+    try {
+      const saved = await this.store.restore();
+      for (const warning of saved.warnings) this.notices.show('error', warning);
+      if (saved.dataset) await this.useDataset(saved.dataset);
+      if (saved.document) {
+        this.notebook.open(saved.document);
+        this.runtime.restore(saved.records);
+      } else if (saved.dataset) {
+        this.openTemplate();
+      }
+    } catch (error) {
+      this.notices.show('error', `The last project could not be restored: ${errorText(error)}`);
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  async openFile(file: File): Promise<void> {
+    await this.loadDataset(`Reading ${file.name}…`, async () => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+  }
+
+  async trySample(): Promise<void> {
+    await this.loadDataset('Generating sample sessions…', () => this.kernel.api.generateSample(SAMPLE_ROWS, SAMPLE_SEED));
+  }
+
+  async runCell(cellId: string): Promise<void> {
+    await this.runCells([cellId]);
+  }
+
+  /** Every cell in order, as Jupyter's "Run all": stops at the first failure or on cancel. */
+  async runAll(): Promise<void> {
+    const plans = this.plans.filter((plan) => !plan.kind?.note);
+    await this.runCells(plans.map((plan) => plan.cellId));
+  }
+
+  cancel(): void {
+    void this.kernel.api.cancel();
+  }
+
+  /** Replaces the notebook with an imported one; a file that cannot be read changes nothing. */
+  importNotebook(text: string, fileName: string): void {
+    let doc: NotebookDocument;
+    try {
+      doc = migrate(JSON.parse(text));
+    } catch (error) {
+      const details = error instanceof DocumentError ? error.problems : [errorText(error)];
+      this.notices.show('error', `${fileName} is not a notebook this workbench can open`, details);
+      return;
+    }
+    this.notebook.open(doc);
+    this.notices.show('info', `Opened ${fileName}`);
+  }
+
+  /** The document exactly as migrate() reads it back. */
+  exportNotebook(): { fileName: string; json: string } | null {
+    const doc = this.notebook.doc;
+    if (!doc) return null;
+    const slug = doc.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'notebook';
+    return { fileName: `${slug}.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
+  }
+
+  /** Columns a parameter at `index` can pick from: the nearest table a run produced at or before it. */
+  columnsAt(index: number): ColumnInfo[] | null {
+    for (let i = Math.min(index, this.plans.length - 1); i >= 0; i--) {
+      const plan = this.plans[i];
+      if (plan.kind?.output !== 'table') continue;
+      const columns = this.runtime.records[plan.cellId]?.outputColumns;
+      if (columns) return columns;
+    }
+    return null;
+  }
+
+  progressOf(cellId: string): ProgressUpdate[] {
+    return this.runtime.progress[cellId] ?? [];
+  }
+
+  recordOf(cellId: string): CellRecord | undefined {
+    return this.runtime.records[cellId];
+  }
+
+  private async loadDataset(message: string, read: () => Promise<DatasetFile>): Promise<void> {
+    if (this.runtime.busy) {
+      this.notices.show('info', 'Wait for the run under way to finish, or cancel it, before changing the dataset.');
+      return;
+    }
+    this.pending = message;
+    try {
+      const file = await read();
+      await this.useDataset(file);
+      void this.save(() => this.store.saveDataset(file));
+    } catch (error) {
+      this.notices.show('error', `The dataset could not be opened: ${errorText(error)}`);
+      return;
+    } finally {
+      this.pending = null;
+    }
+    if (!this.notebook.doc) this.openTemplate();
+    const load = this.plans.find((plan) => plan.kind?.readsDataset);
+    if (load) await this.runCell(load.cellId);
+  }
+
+  private async useDataset(file: DatasetFile): Promise<void> {
+    this.datasetId = await this.kernel.setDataset(file);
+    this.dataset = { name: file.name, bytes: file.bytes.byteLength };
+  }
+
+  private openTemplate(): void {
+    try {
+      this.notebook.open(instantiateTemplate(this.template));
+    } catch (error) {
+      this.notices.show('error', `The notebook template could not be read: ${errorText(error)}`);
+    }
+  }
+
+  private async runCells(cellIds: string[]): Promise<void> {
+    if (this.runtime.busy) return;
+    this.runtime.busy = true;
+    try {
+      for (const cellId of cellIds) {
+        const doc = this.notebook.doc;
+        if (!doc?.cells.some((cell) => cell.id === cellId)) continue;
+        const outcome = await this.kernel.run(doc, cellId, {
+          onStart: (id) => this.runtime.start(id),
+          onProgress: (id, update) => this.runtime.addProgress(id, update),
+          onRecord: (record) => this.runtime.finish(record),
+        });
+        if (outcome.status === 'cancelled' || outcome.record.status === 'error') break;
+      }
+    } catch (error) {
+      this.notices.show('error', `The kernel failed: ${errorText(error)}`);
+    } finally {
+      const cancelled = this.runtime.runningCellId;
+      if (cancelled) this.runtime.endRun(cancelled);
+      this.runtime.busy = false;
+      this.backend = (await this.kernel.api.backend().catch(() => null))?.backend ?? this.backend;
+    }
+  }
+
+  private async save(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.notices.show('error', `Saving in this browser failed: ${errorText(error)}`);
+    }
+  }
+}
