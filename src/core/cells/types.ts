@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import type { FittedEncoding } from '../encode/types';
 import type { MlRuntime, TrainedRegressor } from '../model/runtime';
 
 /** Column types shown to the user and used by Clean / Encode to choose a treatment. */
@@ -39,6 +40,8 @@ export interface FeaturesArtifact {
   test: FeatureMatrix;
   /** True when every training target is >= 0, so predictions may be clamped at 0. */
   targetNonNegative: boolean;
+  /** The encoders fitted on the training rows, to turn new rows into the same features. */
+  encoding?: FittedEncoding;
 }
 
 export interface ModelArtifact {
