@@ -1,7 +1,10 @@
 import type { Component } from 'svelte';
+import CleanView from './CleanView.svelte';
+import EdaView from './EdaView.svelte';
 import EncodeView from './EncodeView.svelte';
 import EvaluateView from './EvaluateView.svelte';
 import GenericView from './GenericView.svelte';
+import LoadView from './LoadView.svelte';
 import TrainMlpView from './TrainMlpView.svelte';
 import type { CellViewProps } from './types';
 
@@ -9,6 +12,9 @@ type CellView = Component<CellViewProps<any>>;
 
 /** Each kind's output view; a kind missing here gets its summary as a table. */
 const viewsByKind: Record<string, CellView> = {
+  load: LoadView,
+  clean: CleanView,
+  eda: EdaView,
   encode: EncodeView,
   'train-mlp': TrainMlpView,
   evaluate: EvaluateView,
