@@ -1,3 +1,6 @@
+import { mae, mean, r2, rmse } from '../metrics/regression';
+import { createRandom, shuffledIndices } from '../random';
+import type { PredictionPoint } from '../charts/predicted-vs-actual';
 import { CellError, type CellKind } from './types';
 
 export interface RegressionScores {
@@ -10,23 +13,77 @@ export interface EvaluateView {
   target: string;
   testRows: number;
   model: RegressionScores;
-  baseline: RegressionScores;
+  /** Always predicts the mean of the training targets: the bar a model must clear. */
+  baseline: RegressionScores & { prediction: number };
   validationR2: number | null;
+  /** Test predictions below 0 raised to 0 (only for a target never negative in training). */
   clampedPredictions: number;
-  /** A sample of test rows for the predicted-vs-actual chart. */
-  points: { actual: number; predicted: number }[];
+  /** A seeded sample of test rows for the predicted-vs-actual chart. */
+  points: PredictionPoint[];
 }
 
-// Placeholder until this kind is implemented.
-export const evaluateCell: CellKind<Record<string, unknown>, EvaluateView> = {
+const MAX_POINTS = 2000;
+
+function clampAtZero(predictions: Float32Array): number {
+  let clamped = 0;
+  for (let i = 0; i < predictions.length; i++) {
+    if (predictions[i] < 0) {
+      predictions[i] = 0;
+      clamped += 1;
+    }
+  }
+  return clamped;
+}
+
+function scores(actual: Float32Array, predicted: ArrayLike<number>): RegressionScores {
+  return { r2: r2(actual, predicted), rmse: rmse(actual, predicted), mae: mae(actual, predicted) };
+}
+
+function samplePoints(actual: Float32Array, predicted: Float32Array): PredictionPoint[] {
+  const order = shuffledIndices(actual.length, createRandom(0)).subarray(0, MAX_POINTS);
+  return Array.from(order, (row) => ({ actual: actual[row], predicted: predicted[row] }));
+}
+
+export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
   kind: 'evaluate',
   label: 'Evaluate',
-  description: '',
+  description: 'Score the trained model once on the held-out test rows, against a predict-the-mean baseline.',
   inputs: ['model'],
   output: null,
   fields: [],
   defaults: () => ({}),
-  run: async () => {
-    throw new CellError('not implemented');
+  async run(input) {
+    const trained = input.model;
+    if (!trained) throw new CellError('Evaluate needs a trained model from a Train MLP cell above');
+    const { features, model } = trained;
+    const { test, validation } = features;
+    if (test.rows === 0) throw new CellError('The test split has no rows: raise the test fraction in the Encode cell');
+    const testPredictions = model.predict(test.x, test.rows);
+    const validationPredictions = model.predict(validation.x, validation.rows);
+    const clampedPredictions = features.targetNonNegative ? clampAtZero(testPredictions) : 0;
+    if (features.targetNonNegative) clampAtZero(validationPredictions);
+    const baselinePrediction = mean(features.train.y);
+    const modelScores = scores(test.y, testPredictions);
+    const baseline = scores(test.y, new Float32Array(test.rows).fill(baselinePrediction));
+    return {
+      view: {
+        target: features.target,
+        testRows: test.rows,
+        model: modelScores,
+        baseline: { ...baseline, prediction: baselinePrediction },
+        validationR2: validation.rows > 0 ? r2(validation.y, validationPredictions) : null,
+        clampedPredictions,
+        points: samplePoints(test.y, testPredictions),
+      },
+      summary: {
+        r2: modelScores.r2,
+        rmse: modelScores.rmse,
+        mae: modelScores.mae,
+        baseline_r2: baseline.r2,
+        baseline_rmse: baseline.rmse,
+        baseline_mae: baseline.mae,
+        test_rows: test.rows,
+      },
+    };
   },
 };

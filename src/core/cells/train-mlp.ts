@@ -1,14 +1,22 @@
-import { CellError, type CellKind } from './types';
+import type { LossPoint } from '../charts/loss-curve';
+import { parameterCount } from '../model/mlp-shape';
+import type { EpochReport } from '../model/runtime';
+import { CellError, type CellKind, type ModelArtifact } from './types';
 
-export interface LossPoint {
-  epoch: number;
-  train: number;
-  validation: number;
+export interface TrainMlpParams {
+  hiddenLayers: number[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+  seed: number;
 }
 
 export interface TrainMlpView {
+  /** Losses are MSE on the standardised target: 1.0 is what predicting the training mean scores. */
   history: LossPoint[];
   bestEpoch: number;
+  bestValidationLoss: number;
   epochsRun: number;
   maxEpochs: number;
   stoppedEarly: boolean;
@@ -18,16 +26,64 @@ export interface TrainMlpView {
   samplesPerSecond: number;
 }
 
-// Placeholder until this kind is implemented.
-export const trainMlpCell: CellKind<Record<string, unknown>, TrainMlpView> = {
+export const trainMlpCell: CellKind<TrainMlpParams, TrainMlpView> = {
   kind: 'train-mlp',
   label: 'Train MLP',
-  description: '',
+  description: 'Train a dense ReLU network on the encoded features, stopping early on the validation loss and keeping the best epoch.',
   inputs: ['features'],
   output: 'model',
-  fields: [],
-  defaults: () => ({}),
-  run: async () => {
-    throw new CellError('not implemented');
+  fields: [
+    { key: 'hiddenLayers', label: 'Hidden layers', type: 'integer-list', min: 1, max: 1024, help: 'Units per hidden layer, e.g. 128, 64.' },
+    { key: 'epochs', label: 'Max epochs', type: 'integer', min: 1, max: 5000, help: 'Early stopping usually ends training sooner.' },
+    { key: 'batchSize', label: 'Batch size', type: 'integer', min: 1, max: 65536 },
+    { key: 'learningRate', label: 'Learning rate', type: 'number', min: 0.000001, max: 1, step: 0.0001, help: 'Adam step size.' },
+    { key: 'patience', label: 'Patience', type: 'integer', min: 1, max: 500, help: 'Epochs without a better validation loss before stopping.' },
+    { key: 'seed', label: 'Seed', type: 'integer', min: 0, help: 'Weight initialisation and batch order.' },
+  ],
+  defaults: () => ({ hiddenLayers: [128, 64], epochs: 200, batchSize: 200, learningRate: 0.001, patience: 10, seed: 42 }),
+  async run(input, params, ctx) {
+    const features = input.features;
+    if (!features) throw new CellError('Train MLP needs encoded features from an Encode cell above');
+    const ml = await ctx.ml();
+    const onEpoch = (report: EpochReport) => {
+      const perEpochMs = report.elapsedMs / report.epoch;
+      ctx.progress({
+        fraction: report.epoch / params.epochs,
+        message: `Epoch ${report.epoch}/${params.epochs}`,
+        // An upper bound: early stopping usually ends sooner.
+        etaMs: perEpochMs * (params.epochs - report.epoch),
+        point: { epoch: report.epoch, train: report.trainLoss, validation: report.validationLoss },
+      });
+    };
+    const result = await ml.trainRegressor(features.train, features.validation, params, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
+    const epochsRun = result.history.length;
+    const seconds = result.history[epochsRun - 1].elapsedMs / 1000;
+    const bestValidationLoss = result.history[result.bestEpoch - 1].validationLoss;
+    const parameters = parameterCount(features.featureNames.length, params.hiddenLayers);
+    const samplesPerSecond = seconds > 0 ? (features.train.rows * epochsRun) / seconds : 0;
+    const artifact: ModelArtifact = { kind: 'model', features, model: result.model };
+    return {
+      artifact,
+      view: {
+        history: result.history.map((report) => ({ epoch: report.epoch, train: report.trainLoss, validation: report.validationLoss })),
+        bestEpoch: result.bestEpoch,
+        bestValidationLoss,
+        epochsRun,
+        maxEpochs: params.epochs,
+        stoppedEarly: epochsRun < params.epochs,
+        backend: ml.backend,
+        parameterCount: parameters,
+        seconds,
+        samplesPerSecond,
+      },
+      summary: {
+        best_epoch: result.bestEpoch,
+        epochs_run: epochsRun,
+        best_validation_loss: bestValidationLoss,
+        parameters,
+        seconds,
+        samples_per_second: Math.round(samplesPerSecond),
+      },
+    };
   },
 };
