@@ -9,7 +9,7 @@ export default defineConfig({
   // The page lives in src/ so the repository's top level stays small; the build still lands in dist/.
   root: fromRoot('./src'),
   publicDir: fromRoot('./public'),
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: fromRoot('./svelte.config.js') })],
   base: './',
   worker: { format: 'es' },
   server: { fs: { allow: [repoRoot] } },
