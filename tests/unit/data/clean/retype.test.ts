@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { retypeColumns } from '../../../../src/core/data/clean/retype';
+import { tableArtifact } from './table-fixture';
+
+describe('retypeColumns', () => {
+  it('reads a text column of numbers as numbers once junk is gone', () => {
+    const data = tableArtifact({ pageviews: ['categorical', ['3', null, '12', '1']], name: ['categorical', ['a', 'b', 'a', 'b']] });
+    const { data: retyped, report } = retypeColumns(data);
+    expect(retyped.columns).toEqual([
+      { name: 'pageviews', type: 'number' },
+      { name: 'name', type: 'categorical' },
+    ]);
+    expect(retyped.table.array('pageviews')).toEqual([3, null, 12, 1]);
+    expect(report.changes).toEqual([{ column: 'pageviews', detail: 'categorical → number' }]);
+  });
+
+  it('reads TRUE/FALSE text as booleans', () => {
+    const { data: retyped } = retypeColumns(tableArtifact({ paid: ['categorical', ['TRUE', null, 'FALSE']] }));
+    expect(retyped.table.array('paid')).toEqual([true, null, false]);
+  });
+});
