@@ -1,10 +1,11 @@
 import { expect, test } from './harness/test';
 
+// Unquoted attributes: the note's typographer would turn quotes into curly ones.
 const hostileNote = [
   '# Findings',
-  '<script>window.noteInjected = "script"</script>',
-  '<img src="missing.png" onerror="window.noteInjected = \'img\'">',
-  '[run me](javascript:window.noteInjected=\'link\')',
+  '<script>window.noteInjected = 1</script>',
+  '<img src=missing.png onerror=window.noteInjected=2>',
+  '[run me](javascript:window.noteInjected=3)',
   '[UCI dataset](https://archive.ics.uci.edu/)',
 ].join('\n\n');
 
@@ -23,13 +24,13 @@ test('a Markdown note shows raw HTML as text and refuses javascript: links', asy
   const rendered = note.getByTestId('note-rendered');
   await rendered.getByRole('heading', { name: 'Findings' }).waitFor();
   const text = await rendered.innerText();
-  expect(text).toContain('<script>window.noteInjected = "script"</script>');
-  expect(text).toContain('<img src="missing.png"');
+  expect(text).toContain('<script>window.noteInjected = 1</script>');
+  expect(text).toContain('<img src=missing.png onerror=window.noteInjected=2>');
   expect(await rendered.locator('script, img, [onerror]').count()).toBe(0);
   expect(await rendered.locator('a[href^="javascript:" i]').count()).toBe(0);
   expect(await rendered.getByRole('link', { name: 'UCI dataset' }).getAttribute('href')).toBe('https://archive.ics.uci.edu/');
   await rendered.getByText('run me').click();
-  expect(await page.evaluate(() => (window as { noteInjected?: string }).noteInjected)).toBeUndefined();
+  expect(await page.evaluate(() => (window as { noteInjected?: number }).noteInjected)).toBeUndefined();
 });
 
 test('a changed copy of Train marks only itself and its dependants stale; moving and deleting rewire the notebook', async ({ workbench, page }) => {

@@ -45,12 +45,17 @@ export class WorkbenchPage {
     );
   }
 
+  /** The landing page's file input, or the header's once a notebook is open. */
+  private get datasetInput(): Locator {
+    return this.page.locator('[data-testid=file-input], [data-testid=dataset-input]').first();
+  }
+
   async openDataset(path: string): Promise<void> {
-    await this.page.getByTestId('file-input').setInputFiles(path);
+    await this.datasetInput.setInputFiles(path);
   }
 
   async openDatasetBytes(name: string, bytes: Uint8Array, mimeType = 'text/csv'): Promise<void> {
-    await this.page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
+    await this.datasetInput.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
   }
 
   async trySample(): Promise<void> {
