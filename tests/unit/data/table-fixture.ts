@@ -1,6 +1,6 @@
 import { table } from 'arquero';
-import type { ColumnType, TableArtifact } from '../../../../src/core/cells/types';
-import type { CellValue } from '../../../../src/core/data/infer-type';
+import type { ColumnType, TableArtifact } from '../../../src/core/cells/types';
+import type { CellValue } from '../../../src/core/data/infer-type';
 
 /** A table artifact from `{ name: [type, values] }`, in key order. */
 export function tableArtifact(columns: Record<string, [ColumnType, CellValue[]]>, target: string | null = null): TableArtifact {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillIndicatorBlanks } from '../../../../src/core/data/clean/blanks-as-zero';
-import { tableArtifact } from './table-fixture';
+import { tableArtifact } from '../table-fixture';
 
 describe('fillIndicatorBlanks', () => {
   const data = tableArtifact(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dropConstantColumns } from '../../../../src/core/data/clean/drop-constant';
 import { dropMostlyMissingColumns } from '../../../../src/core/data/clean/drop-mostly-missing';
-import { tableArtifact } from './table-fixture';
+import { tableArtifact } from '../table-fixture';
 
 describe('dropConstantColumns', () => {
   it('drops columns with one value or none, keeping missing-aside variety', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillTargetWithZero } from '../../../../src/core/data/clean/fill-target';
-import { tableArtifact } from './table-fixture';
+import { tableArtifact } from '../table-fixture';
 
 describe('fillTargetWithZero', () => {
   it('fills the blank targets with 0 and nothing else', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replaceJunkTokens } from '../../../../src/core/data/clean/junk-tokens';
-import { tableArtifact } from './table-fixture';
+import { tableArtifact } from '../table-fixture';
 
 describe('replaceJunkTokens', () => {
   const data = tableArtifact({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retypeColumns } from '../../../../src/core/data/clean/retype';
-import { tableArtifact } from './table-fixture';
+import { tableArtifact } from '../table-fixture';
 
 describe('retypeColumns', () => {
   it('reads a text column of numbers as numbers once junk is gone', () => {

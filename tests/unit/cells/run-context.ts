@@ -1,0 +1,15 @@
+import type { RunContext } from '../../../src/core/cells/types';
+
+/** A context for running data cells directly: never cancelled, no training runtime. */
+export function dataRunContext(): RunContext {
+  return {
+    signal: new AbortController().signal,
+    progress: () => {},
+    yieldToHost: async () => {},
+    ml: () => Promise.reject(new Error('data cells do not train')),
+  };
+}
+
+export function csvDataset(text: string, name = 'sessions.csv') {
+  return { name, bytes: new TextEncoder().encode(text) };
+}
