@@ -109,9 +109,8 @@ describe('generateSessionsCsv', () => {
     for (let row = 0; row < 50; row++) expect(dates[row]).toBe(Math.floor(starts[row] / 86_400_000) * 86_400_000);
   });
 
-  it('generates 100,000 rows in seconds (about 0.7 s alone, under 4 s on a busy machine)', () => {
-    const started = performance.now();
-    generateSessionsCsv(100_000, 1);
-    expect(performance.now() - started).toBeLessThan(4000);
+  it('writes exactly the rows asked for at scale', () => {
+    const text = generateSessionsCsv(100_000, 1);
+    expect(text.trimEnd().split('\n')).toHaveLength(100_001);
   });
 });
