@@ -19,8 +19,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
   },
-  // TF.js's WASM binaries are fetched at run time from the built assets, never from a CDN.
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  optimizeDeps: {
+    // The worker's dependencies are found only once it starts; listing them spares the dev server a reload mid-run.
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl', 'arquero', 'comlink'],
+    // TF.js's WASM binaries are fetched at run time from the built assets, never from a CDN.
+    exclude: ['@tensorflow/tfjs-backend-wasm'],
+  },
   test: {
     root: repoRoot,
     include: ['tests/unit/**/*.test.ts'],
