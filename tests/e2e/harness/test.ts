@@ -6,20 +6,19 @@ import { launchChromium } from './chromium';
 import { artifactsDir } from './paths';
 import { WorkbenchPage } from './workbench';
 
-/** What the page reported while a test ran; uncaught errors fail the test. */
+/** What the page did wrong while a test ran: any of it fails the test. */
 export class PageProblems {
   readonly uncaught: string[] = [];
   readonly consoleErrors: string[] = [];
-  private readonly expected: RegExp[] = [];
+  /** Everything runs in the browser: a request to any other origin would send data away. */
+  readonly offsiteRequests: string[] = [];
 
-  /** Marks console errors matching `pattern` as part of the behaviour under test. */
-  expectConsoleError(pattern: RegExp): void {
-    this.expected.push(pattern);
-  }
-
-  unexpected(): string[] {
-    const consoleErrors = this.consoleErrors.filter((text) => !this.expected.some((pattern) => pattern.test(text)));
-    return [...this.uncaught.map((text) => `uncaught: ${text}`), ...consoleErrors.map((text) => `console.error: ${text}`)];
+  messages(): string[] {
+    return [
+      ...this.uncaught.map((text) => `uncaught: ${text}`),
+      ...this.consoleErrors.map((text) => `console.error: ${text}`),
+      ...this.offsiteRequests.map((url) => `request off the site: ${url}`),
+    ];
   }
 }
 
@@ -50,9 +49,14 @@ export const test = base
     return browser;
   })
   .extend('problems', () => new PageProblems())
-  .extend('page', async ({ browser, problems, task }, { onCleanup }): Promise<Page> => {
+  .extend('page', async ({ browser, problems, siteUrl, task }, { onCleanup }): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
+    const siteOrigin = new URL(siteUrl).origin;
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && url.origin !== siteOrigin) problems.offsiteRequests.push(request.url());
+    });
     page.on('pageerror', (error) => problems.uncaught.push(describePageError(error)));
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -64,13 +68,13 @@ export const test = base
       problems.consoleErrors.push(path ? `${message.text()} [${path}]` : message.text());
     });
     onCleanup(async () => {
-      const unexpected = problems.unexpected();
-      if (task.result?.state === 'fail' || unexpected.length > 0) {
+      const problemMessages = problems.messages();
+      if (task.result?.state === 'fail' || problemMessages.length > 0) {
         mkdirSync(artifactsDir, { recursive: true });
         await page.screenshot({ path: join(artifactsDir, `${artifactName(task.name)}.png`), fullPage: true }).catch(() => undefined);
       }
       await context.close();
-      if (unexpected.length > 0) throw new Error(`The page reported errors:\n${unexpected.join('\n')}`);
+      if (problemMessages.length > 0) throw new Error(`The page reported errors:\n${problemMessages.join('\n')}`);
     });
     return page;
   })
