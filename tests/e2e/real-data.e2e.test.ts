@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedDataDir } from './harness/paths';
@@ -15,6 +15,7 @@ test(
   'predicts PageValues from the real sessions, restores the project after a reload and reproduces R² from an export',
   { timeout: 420_000 },
   async ({ workbench, page }) => {
+    expect(existsSync(shoppersCsv), `the real dataset belongs at ${shoppersCsv}, beside the checkout`).toBe(true);
     await workbench.open();
     await workbench.openDataset(shoppersCsv);
     await workbench.waitForCell('load', ['done']);
