@@ -3,7 +3,6 @@ import type { KernelApi, RunEvents, RunOutcome } from '../../../workers/kernel.w
 import type { DatasetFile } from '../../core/cells/types';
 import type { NotebookDocument } from '../../core/notebook/document';
 
-
 /** The page's handle on the kernel worker; only the worker parses, encodes or trains. */
 export interface KernelClient {
   readonly api: Remote<KernelApi>;
