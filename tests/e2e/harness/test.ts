@@ -63,8 +63,6 @@ export const test = base
       // Resource errors name no URL in their text; the location says which request failed.
       const { url } = message.location();
       const path = url ? new URL(url).pathname : '';
-      // Chromium asks for /favicon.ico on its own; the site declares no icon, so that miss is not the page's error.
-      if (path === '/favicon.ico') return;
       problems.consoleErrors.push(path ? `${message.text()} [${path}]` : message.text());
     });
     onCleanup(async () => {
