@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './harness/test';
 import type { WorkbenchPage } from './harness/workbench';
 
@@ -35,4 +38,21 @@ test('a binary file named .csv gets a clear error in the Load cell and the page 
   expect(await loadError(workbench)).toMatch(/photo\.csv looks like a binary file/);
 
   await loadsAGoodFile(workbench);
+});
+
+test('a notebook file that cannot be read is refused with the problem by path and changes nothing', async ({ workbench, page }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  const before = await workbench.cellStates();
+
+  const broken = { schemaVersion: 1, id: 'broken', title: 'Broken', cells: [{ id: 'a', kind: 'load', params: {} }, { id: 'a', kind: 'clean', params: {} }] };
+  const path = join(mkdtempSync(join(tmpdir(), 'workbench-import-')), 'broken.json');
+  writeFileSync(path, JSON.stringify(broken));
+  await workbench.importNotebook(path);
+
+  const notice = page.getByRole('alert').filter({ hasText: 'broken.json' });
+  await notice.waitFor();
+  expect(await notice.innerText()).toContain("cells[1].id: duplicate id 'a'");
+  expect(await workbench.cellStates()).toEqual(before);
 });
