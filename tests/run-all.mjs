@@ -114,13 +114,11 @@ async function main() {
   const install = await timed('install', async () => stepOutcome(await ensureDependencies(), 'npm ci'));
   results.push(install);
   if (install.failed === 0) {
-    results.push(await timed('chromium', async () => stepOutcome(await ensureChromium(), 'installing chromium')));
+    const browser = await timed('chromium', async () => stepOutcome(await ensureChromium(), 'installing chromium'));
     const build = await timed('build', async () => stepOutcome(await runCommand(binary('vite'), ['build']), 'vite build'));
-    results.push(build);
-    results.push(await timed('unit tests', () => runVitest('unit', ['tests/unit'])));
-    const browserReady = build.failed === 0 && results.every((result) => result.name !== 'chromium' || result.failed === 0);
+    results.push(browser, build, await timed('unit tests', () => runVitest('unit', ['tests/unit'])));
     results.push(
-      browserReady
+      browser.failed === 0 && build.failed === 0
         ? await timed('browser tests', () => runVitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']))
         : { name: 'browser tests', ms: 0, passed: 0, failed: 1, skipped: 0, note: 'not run: no built site or no browser' },
     );
