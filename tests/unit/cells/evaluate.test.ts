@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCell } from '../../../src/core/cells/evaluate';
+import type { FeaturesArtifact, ModelArtifact, RunContext } from '../../../src/core/cells/types';
+import type { TrainedRegressor } from '../../../src/core/model/runtime';
+
+const ctx: RunContext = {
+  signal: new AbortController().signal,
+  progress: () => {},
+  yieldToHost: () => Promise.resolve(),
+  ml: () => Promise.reject(new Error('not needed')),
+};
+
+/** A stand-in regressor whose prediction is the row's single feature: metrics become hand-checkable. */
+const echoModel: TrainedRegressor = {
+  inputSize: 1,
+  predict: (x, rows) => Float32Array.from(x.subarray(0, rows)),
+  dispose: () => {},
+};
+
+function artifact(testX: number[], testY: number[], targetNonNegative = true): ModelArtifact {
+  const features: FeaturesArtifact = {
+    kind: 'features',
+    target: 'value',
+    featureNames: ['guess'],
+    // Training targets 0, 2, 4: the baseline always predicts 2.
+    train: { x: Float32Array.from([0, 0, 0]), y: Float32Array.from([0, 2, 4]), rows: 3 },
+    validation: { x: Float32Array.from([1, 3]), y: Float32Array.from([1, 3]), rows: 2 },
+    test: { x: Float32Array.from(testX), y: Float32Array.from(testY), rows: testY.length },
+    targetNonNegative,
+  };
+  return { kind: 'model', features, model: echoModel };
+}
+
+describe('Evaluate cell', () => {
+  it('scores the test rows and the mean-of-training baseline', async () => {
+    // actual 1, 2, 3, 6; predicted 2, 2, 1, 5 → R² = 1 − 6/14, RMSE √1.5, MAE 1.
+    const { summary, view } = await evaluateCell.run({ model: artifact([2, 2, 1, 5], [1, 2, 3, 6]) }, {}, ctx);
+    expect(summary.r2).toBeCloseTo(1 - 6 / 14, 6);
+    expect(summary.rmse).toBeCloseTo(Math.sqrt(1.5), 6);
+    expect(summary.mae).toBeCloseTo(1, 6);
+    // Baseline predicts 2: residuals −1, 0, 1, 4 → SSres 18, R² = 1 − 18/14, RMSE √4.5, MAE 1.5.
+    expect(summary.baseline_r2).toBeCloseTo(1 - 18 / 14, 6);
+    expect(summary.baseline_rmse).toBeCloseTo(Math.sqrt(4.5), 6);
+    expect(summary.baseline_mae).toBeCloseTo(1.5, 6);
+    expect(summary.test_rows).toBe(4);
+    expect(Object.keys(summary).sort()).toEqual(['baseline_mae', 'baseline_r2', 'baseline_rmse', 'mae', 'r2', 'rmse', 'test_rows']);
+    expect(view.validationR2).toBe(1);
+    expect(view.points).toHaveLength(4);
+  });
+
+  it('clamps negative predictions to zero for a non-negative target and says how many', async () => {
+    // Predictions −3, 2 become 0, 2: exact for actual 0, 2.
+    const { summary, view } = await evaluateCell.run({ model: artifact([-3, 2], [0, 2]) }, {}, ctx);
+    expect(view.clampedPredictions).toBe(1);
+    expect(summary.r2).toBe(1);
+  });
+
+  it('leaves negative predictions alone when the target can be negative', async () => {
+    const { view, summary } = await evaluateCell.run({ model: artifact([-3, 2], [0, 2], false) }, {}, ctx);
+    expect(view.clampedPredictions).toBe(0);
+    expect(summary.mae).toBeCloseTo(1.5, 6);
+  });
+
+  it('reports R² as null, not NaN, when the test target is constant', async () => {
+    const { summary } = await evaluateCell.run({ model: artifact([1, 2], [5, 5]) }, {}, ctx);
+    expect(summary.r2).toBeNull();
+    expect(summary.rmse).toBeCloseTo(Math.sqrt((16 + 9) / 2), 6);
+  });
+
+  it('samples at most 2,000 points for the chart', async () => {
+    const values = Array.from({ length: 5000 }, (_, i) => i);
+    const { view } = await evaluateCell.run({ model: artifact(values, values) }, {}, ctx);
+    expect(view.points).toHaveLength(2000);
+  });
+
+  it('asks for a trained model when none is above', async () => {
+    await expect(evaluateCell.run({}, {}, ctx)).rejects.toThrow('needs a trained model');
+  });
+});
