@@ -11,6 +11,9 @@ test('runs the sample notebook end to end with a live training curve', async ({ 
   await train.getByText(/Epoch \d+\/\d+/).first().waitFor({ timeout: 60_000 });
   const progress = train.getByTestId('progress');
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
+  // The loss curve is drawn from the epochs streamed so far, before training ends.
+  await train.locator('.vega-embed .mark-line path').first().waitFor({ timeout: 30_000 });
+  expect(await train.getAttribute('data-status')).toBe('running');
 
   await workbench.waitForAllDone();
   const { r2, baselineR2 } = await workbench.metrics();
