@@ -14,7 +14,7 @@ interface ExportedCell {
 test(
   'predicts PageValues from the real sessions, restores the project after a reload and reproduces R² from an export',
   { timeout: 420_000 },
-  async ({ workbench, page }) => {
+  async ({ workbench }) => {
     expect(existsSync(shoppersCsv), `the real dataset belongs at ${shoppersCsv}, beside the checkout`).toBe(true);
     await workbench.open();
     await workbench.openDataset(shoppersCsv);
@@ -28,8 +28,8 @@ test(
     expect(Number.isFinite(trained.r2)).toBe(true);
     expect(Number.isFinite(trained.baselineR2)).toBe(true);
     expect(trained.r2).toBeGreaterThan(trained.baselineR2);
-    const backend = await page.getByTestId('backend').innerText().catch(() => 'unknown');
-    console.info(`test R² ${trained.r2Text} vs mean baseline ${trained.baselineR2} (${backend})`);
+    const trainingFacts = await workbench.cell('train-mlp').getByTestId('train-facts').innerText();
+    console.info(`test R² ${trained.r2Text} vs mean baseline ${trained.baselineR2}; ${trainingFacts.replace(/\s+/g, ' ')}`);
     const cellsAfterRun = await workbench.cellStates();
     expect(cellsAfterRun.map((cell) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate']);
 
