@@ -14,7 +14,7 @@ interface ExportedCell {
 test(
   'predicts PageValues from the real sessions, restores the project after a reload and reproduces R² from an export',
   { timeout: 420_000 },
-  async ({ workbench }) => {
+  async ({ workbench, page }) => {
     expect(existsSync(shoppersCsv), `the real dataset belongs at ${shoppersCsv}, beside the checkout`).toBe(true);
     await workbench.open();
     await workbench.openDataset(shoppersCsv);
@@ -45,7 +45,16 @@ test(
     expect(exported.cells.find((cell) => cell.kind === 'load')?.params.target).toBe('PageValues');
     expect(exported.cells.find((cell) => cell.kind === 'encode')?.params.exclude).toEqual(['Revenue']);
 
+    // An edit after the export, which the import must undo.
+    const train = workbench.cell('train-mlp');
+    const exportedEpochs = await train.locator('[data-param=epochs]').inputValue();
+    await workbench.setParam(train, 'epochs', '1');
+    await workbench.waitForCell('train-mlp', ['stale']);
+
     await workbench.importNotebook(exportedPath);
+    await page.getByRole('status').filter({ hasText: 'Opened notebook.json' }).waitFor();
+    expect(await train.locator('[data-param=epochs]').inputValue()).toBe(exportedEpochs);
+    await expect.poll(() => workbench.cellStates()).toEqual(cellsAfterRun);
     await workbench.runAll();
     // The imported cells match the saved results, so wait for the re-run to reach training before waiting for the end.
     await workbench.waitForCell('train-mlp', ['running']);
