@@ -78,4 +78,4 @@ export const test = base
   })
   .extend('workbench', ({ page, siteUrl }) => new WorkbenchPage(page, siteUrl));
 
-export { expect, describe } from 'vitest';
+export { expect } from 'vitest';

@@ -1,14 +1,13 @@
 import type { Download, Locator, Page } from 'playwright-core';
-
-export type CellStatusText = 'idle' | 'running' | 'done' | 'error' | 'stale';
+import type { CellStatus } from '../../../src/core/runtime/record';
 
 export interface CellState {
   kind: string;
-  status: CellStatusText;
+  status: CellStatus;
 }
 
 /** How long a real training run may take on two cores with WASM or WebGL on SwiftShader. */
-export const TRAINING_TIMEOUT_MS = 180_000;
+const TRAINING_TIMEOUT_MS = 180_000;
 
 /**
  * The workbench as a user sees it, addressed by the test ids the UI promises:
@@ -40,7 +39,7 @@ export class WorkbenchPage {
     return this.cells.evaluateAll((elements) =>
       elements.map((element) => ({
         kind: element.getAttribute('data-kind') ?? '',
-        status: (element.getAttribute('data-status') ?? 'idle') as CellStatusText,
+        status: (element.getAttribute('data-status') ?? 'idle') as CellStatus,
       })),
     );
   }
@@ -67,7 +66,7 @@ export class WorkbenchPage {
   }
 
   /** Waits until the `nth` cell of `kind` shows one of `statuses`; returns the one it shows. */
-  async waitForCell(kind: string, statuses: readonly CellStatusText[], { nth = 0, timeout = 60_000 } = {}): Promise<CellStatusText> {
+  async waitForCell(kind: string, statuses: readonly CellStatus[], { nth = 0, timeout = 60_000 } = {}): Promise<CellStatus> {
     const handle = await this.page.waitForFunction(
       ({ kind, nth, statuses }) => {
         const cell = document.querySelectorAll(`[data-testid=cell][data-kind="${kind}"]`)[nth];
@@ -77,7 +76,7 @@ export class WorkbenchPage {
       { kind, nth, statuses },
       { timeout, polling: 100 },
     );
-    return (await handle.jsonValue()) as CellStatusText;
+    return (await handle.jsonValue()) as CellStatus;
   }
 
   /** Waits until every runnable cell is done, or a run stopped at an error; throws with that cell's text. */
