@@ -13,11 +13,27 @@ const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
 const MAX_INTEGER_DIGITS = 15;
 const TIME_NAME = /time|date|start|stamp|_at$|^at$/i;
 const ID_NAME = /(?:^|[^a-z])id$|[a-z]Id$|^id[^a-z]|uuid|guid/i;
+/** Words naming counts and measures: such columns stay numbers even with few small integer values. */
+const QUANTITY_WORD = /^(?:count|number|num|qty|quantity|total|visit|view|pageview|hit|page|session|duration|second|minute|hour|day|item|size|age|score|rank|rating|price|value|amount|bounce)s?$/;
+
+/** `visitNumber`, `totals.pageviews`, `time_on_site` → their lower-case words. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
 
 const UNIX_SECONDS_MIN = Date.UTC(2000, 0, 1) / 1000;
 const UNIX_SECONDS_MAX = Date.UTC(2100, 0, 1) / 1000;
 const DATE_MIN = Date.UTC(1970, 0, 1);
 const DATE_MAX = Date.UTC(2100, 11, 31);
+
+/** Integer codes (OperatingSystems = 1..8) are categories: a few levels, from 1, each seen often. */
+const CODE_MAX_LEVELS = 30;
+const CODE_MIN_LEVELS = 3;
+const CODE_MIN_ROWS_PER_LEVEL = 10;
 
 /** Column shape thresholds: where categories end and identifiers or free text begin. */
 const IDENTIFIER_DISTINCT_SHARE = 0.95;
@@ -104,7 +120,25 @@ function numericReading(name: string, present: readonly string[]): ColumnReading
   if (ID_NAME.test(name) && every(present, (raw) => Number.isInteger(parseNumberCell(raw))) && idNamedLooksLikeIdentifier(present, new Set(present).size)) {
     return { type: 'identifier', parse: asText };
   }
+  if (looksLikeIntegerCodes(name, present)) return { type: 'categorical', parse: asText };
   return reading('number', parseNumberCell);
+}
+
+/**
+ * Codes for browsers, regions or traffic sources are stored as small integers starting at 1;
+ * scaling them as quantities would claim browser 8 is "more" than browser 2. Counts start at 0
+ * or carry a quantity-like name, so they stay numbers.
+ */
+function looksLikeIntegerCodes(name: string, present: readonly string[]): boolean {
+  if (nameWords(name).some((word) => QUANTITY_WORD.test(word))) return false;
+  const levels = new Set<string>();
+  for (const raw of present) {
+    const value = parseNumberCell(raw);
+    if (value === null || value === undefined || !Number.isInteger(value) || value < 1) return false;
+    levels.add(raw.trim());
+    if (levels.size > CODE_MAX_LEVELS) return false;
+  }
+  return levels.size >= CODE_MIN_LEVELS && present.length >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
 }
 
 /** An id-named column is an identifier when its values repeat little (users with a few sessions each). */

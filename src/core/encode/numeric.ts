@@ -1,7 +1,10 @@
 import type { FeatureDescription, NumericEncoder, Scaling } from './types';
 import { applyScaler, fitScaler, median, toNumber } from './values';
 
-/** Median imputation (+ a missing indicator when training rows have gaps), then scaling; booleans stay 0/1. */
+/**
+ * Median imputation (+ a missing indicator when training rows have gaps), then scaling. Booleans
+ * are scaled too: a rare flag left at 0/1 trains slower than the standardised numbers beside it.
+ */
 export function fitNumeric(column: string, source: NumericEncoder['source'], values: ArrayLike<unknown>, trainRows: ArrayLike<number>, scaling: Scaling): NumericEncoder | string {
   const present: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
@@ -14,7 +17,7 @@ export function fitNumeric(column: string, source: NumericEncoder['source'], val
   const valueFeature = present.some((value) => value !== present[0]);
   if (!valueFeature && !missingIndicator) return 'constant in the training rows';
   const imputed = Float64Array.from({ length: trainRows.length }, (_, i) => toNumber(values[trainRows[i]]) ?? center);
-  const scaler = fitScaler(imputed, source === 'boolean' ? 'none' : scaling);
+  const scaler = fitScaler(imputed, scaling);
   return { kind: 'numeric', column, source, median: center, valueFeature, missingIndicator, scaler };
 }
 
@@ -22,7 +25,7 @@ export function numericFeatures(encoder: NumericEncoder): FeatureDescription[] {
   const features: FeatureDescription[] = [];
   const { column } = encoder;
   if (encoder.valueFeature) {
-    const encoding = encoder.source === 'boolean' ? 'boolean as 0/1' : `numeric, median-imputed, ${encoder.scaler.scaling} scaling`;
+    const encoding = `${encoder.source === 'boolean' ? 'boolean as 0/1' : 'numeric, median-imputed'}, ${encoder.scaler.scaling} scaling`;
     features.push({ name: column, column, encoding });
   }
   if (encoder.missingIndicator) features.push({ name: `${column}:missing`, column, encoding: 'missing indicator (1 = was missing)' });

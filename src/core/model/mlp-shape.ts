@@ -23,21 +23,20 @@ export interface DenseLayerValues {
 
 /**
  * Seeded starting weights, drawn here rather than by TF.js so a seed gives the same network on
- * every backend. ReLU layers use He-uniform (keeps activation variance through the ReLUs); the
- * linear output layer uses Glorot-uniform. Biases start at zero.
+ * every backend. Kernels and biases are uniform in ±sqrt(6 / (fanIn + fanOut)), as
+ * scikit-learn's MLPRegressor starts: on the shoppers data this beat He-uniform kernels with zero
+ * biases by about 0.01 R² over five seeds (tests/bench/results).
  */
 export function initialWeights(inputSize: number, hiddenLayers: readonly number[], seed: number): DenseLayerValues[] {
   const random = createRandom(seed);
   const sizes = layerSizes(inputSize, hiddenLayers);
+  const uniform = (length: number, limit: number) => Float32Array.from({ length }, () => (random.next() * 2 - 1) * limit);
   const layers: DenseLayerValues[] = [];
   for (let layer = 1; layer < sizes.length; layer++) {
     const fanIn = sizes[layer - 1];
     const fanOut = sizes[layer];
-    const isOutput = layer === sizes.length - 1;
-    const limit = isOutput ? Math.sqrt(6 / (fanIn + fanOut)) : Math.sqrt(6 / fanIn);
-    const kernel = new Float32Array(fanIn * fanOut);
-    for (let i = 0; i < kernel.length; i++) kernel[i] = (random.next() * 2 - 1) * limit;
-    layers.push({ fanIn, fanOut, kernel, bias: new Float32Array(fanOut) });
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    layers.push({ fanIn, fanOut, kernel: uniform(fanIn * fanOut, limit), bias: uniform(fanOut, limit) });
   }
   return layers;
 }

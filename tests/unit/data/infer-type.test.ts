@@ -80,4 +80,19 @@ describe('readColumn', () => {
   it('reads a numeric column polluted by a junk token as categorical', () => {
     expect(readColumn('totals.pageviews', many(40, (i) => (i === 5 ? '(not set)' : String(i % 7)))).type).toBe('categorical');
   });
+
+  it('reads small integer codes starting at 1 as categorical, keeping the code text', () => {
+    const browser = readColumn('Browser', many(200, (i) => String(1 + (i % 8))));
+    expect(browser.type).toBe('categorical');
+    expect(readColumn('OperatingSystems', many(200, (i) => String(1 + (i % 8)))).type).toBe('categorical');
+    expect(browser.values.slice(0, 3)).toEqual(['1', '2', '3']);
+  });
+
+  it('keeps counts as numbers: from 0, under a quantity-like name, or with too many levels', () => {
+    expect(readColumn('Administrative', many(200, (i) => String(i % 8))).type).toBe('number');
+    expect(readColumn('visitNumber', many(200, (i) => String(1 + (i % 8)))).type).toBe('number');
+    expect(readColumn('totals.pageviews', many(200, (i) => String(1 + (i % 8)))).type).toBe('number');
+    expect(readColumn('Region', many(200, (i) => String(1 + (i % 40)))).type).toBe('number');
+    expect(readColumn('Region', many(20, (i) => String(1 + (i % 8)))).type).toBe('number');
+  });
 });

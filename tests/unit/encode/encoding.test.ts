@@ -89,9 +89,14 @@ describe('fitEncoding on training rows only', () => {
     expect(Array.from(encodeRows(encoding, table, [5]))).toEqual([0.25]);
   });
 
-  it('encodes booleans as unscaled 0/1', () => {
-    const { table, encoding } = fit({ weekend: [true, false, false, true, true, false], y }, [{ name: 'weekend', type: 'boolean' }, { name: 'y', type: 'number' }]);
-    expect(Array.from(encodeRows(encoding, table, testRows))).toEqual([1, 0]);
+  it('encodes booleans as 0/1 scaled with the training rows like any number', () => {
+    // Training rows: true, false, false, true -> mean 0.5, population sd 0.5.
+    const columns = { weekend: [true, false, false, true, true, false], y };
+    const types: ColumnInfo[] = [{ name: 'weekend', type: 'boolean' }, { name: 'y', type: 'number' }];
+    const standard = fit(columns, types);
+    expect(Array.from(encodeRows(standard.encoding, standard.table, testRows))).toEqual([1, -1]);
+    const unscaled = fit(columns, types, { scaling: 'none' });
+    expect(Array.from(encodeRows(unscaled.encoding, unscaled.table, testRows))).toEqual([1, 0]);
   });
 
   it('encodes timestamps as cyclic hour, weekday and month in UTC', () => {
