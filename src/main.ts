@@ -37,6 +37,7 @@ try {
 
   const stopAutosave = active.startAutosave();
   void active.restore();
+  void active.detectBackend();
   import.meta.hot?.dispose(() => {
     stopAutosave();
     kernel.dispose();

@@ -115,9 +115,10 @@ const api = {
     current?.abort();
   },
 
-  /** The training backend, once a cell has needed one; null before. */
-  backend(): BackendInfo | null {
-    return mlInfo;
+  /** The training backend, chosen on first call (the page asks at start, so it can show it). */
+  async backend(): Promise<BackendInfo> {
+    await session.ml();
+    return mlInfo!;
   },
 };
 

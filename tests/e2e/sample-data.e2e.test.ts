@@ -4,6 +4,8 @@ test('runs the sample notebook end to end with a live training curve', async ({ 
   await workbench.open();
   await workbench.trySample();
   await workbench.waitForCell('load', ['done']);
+  // The training backend is chosen at start and shown before anything trains.
+  await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 30_000 }).toMatch(/ML: (webgl|wasm|cpu)/);
   await workbench.runAll();
 
   await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });

@@ -220,7 +220,16 @@ export class Workbench {
       const cancelled = this.runtime.runningCellId;
       if (cancelled) this.runtime.endRun(cancelled);
       this.runtime.busy = false;
-      this.backend = (await this.kernel.api.backend().catch(() => null))?.backend ?? this.backend;
+      await this.detectBackend();
+    }
+  }
+
+  /** Asks the kernel which training backend it chose (WebGL, else WASM, else CPU) and shows it. */
+  async detectBackend(): Promise<void> {
+    try {
+      this.backend = (await this.kernel.api.backend()).backend;
+    } catch (error) {
+      this.notices.show('error', `No training backend could start: ${errorText(error)}`);
     }
   }
 
