@@ -71,3 +71,15 @@ test('a changed copy of Train marks only itself and its dependants stale; moving
   expect(await workbench.cell('clean').getByTestId('cell-error').innerText()).toMatch(/No earlier cell produces a table/);
   await expect.poll(() => page.getByTestId('run-all').isEnabled()).toBe(true);
 });
+
+test('Shift+Enter in a cell runs it, and the cells it needs first', async ({ workbench, page }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'idle', 'idle', 'idle', 'idle', 'idle']);
+
+  await workbench.cell('eda').locator('[data-param=groupBy]').focus();
+  await page.keyboard.press('Shift+Enter');
+  await workbench.waitForCell('eda', ['done']);
+  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'done', 'done', 'idle', 'idle', 'idle']);
+});
