@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { correlationBarsSpec, type FeatureCorrelation } from '../charts/correlation-bars';
+import { correlationHeatmapSpec } from '../charts/correlation-heatmap';
 import { groupMeansSpec } from '../charts/group-means';
 import { histogramSpec } from '../charts/histogram';
 import { columnFlags, type ColumnFlag } from '../data/column-flags';
@@ -8,7 +9,9 @@ import { equalWidthBins } from '../data/histogram';
 import type { CellValue } from '../data/infer-type';
 import { asNumber } from '../data/numeric-values';
 import { profileColumn, type ColumnProfile } from '../data/profile';
+import { chooseMatrixColumns, correlationMatrix, type CorrelationMatrix } from '../data/profile/correlation-matrix';
 import { completePairs, mean, pearson, sortedQuantile, spearman } from '../data/stats';
+import { DEFAULT_JUNK_TOKENS } from './clean';
 import { CancelledError, CellError, type CellKind, type RunContext, type Summary, type TableArtifact } from './types';
 
 export interface EdaParams {
@@ -44,9 +47,17 @@ export interface GroupByChoice {
   correlationRatio: number | null;
 }
 
+export interface CorrelationMatrixView extends CorrelationMatrix {
+  spec: TopLevelSpec;
+  /** Why some numeric columns are missing from the matrix, when they are. */
+  note: string | null;
+}
+
 export interface EdaView {
   rows: number;
   columns: EdaColumnSummary[];
+  /** Null with fewer than two numeric columns that vary. */
+  matrix: CorrelationMatrixView | null;
   target: TargetSummary | null;
   /** Why the target charts are missing, when they are. */
   targetMessage: string | null;
@@ -59,6 +70,16 @@ const HISTOGRAM_BINS = 40;
 const GROUP_LEVELS_SHOWN = 15;
 const AUTO_GROUP_MAX_LEVELS = 30;
 const CORRELATIONS_SHOWN = 25;
+/** Beyond about this many columns a heatmap's squares and labels become unreadable. */
+const MATRIX_MAX_COLUMNS = 20;
+/** Columns profiled between checks for cancel, so a wide table never holds the worker for long. */
+const COLUMNS_PER_CHECKPOINT = 8;
+
+/** A finite number for each numeric cell (booleans as 0/1); NaN and ±Infinity count as missing. */
+const finiteNumber = (value: CellValue): number | null => {
+  const number = asNumber(value);
+  return number !== null && Number.isFinite(number) ? number : null;
+};
 
 function targetValues(data: TableArtifact): { values: (number | null)[] } | { message: string } {
   if (data.target === null) return { message: 'No target column: pick a target column in the Load cell to see its distribution.' };
@@ -67,7 +88,7 @@ function targetValues(data: TableArtifact): { values: (number | null)[] } | { me
   if (column.type !== 'number' && column.type !== 'boolean') {
     return { message: `The target ${data.target} is ${column.type}, not numeric: check the Clean cell's junk tokens, or pick a numeric target in the Load cell.` };
   }
-  return { values: (data.table.array(column.name) as CellValue[]).map(asNumber) };
+  return { values: Array.from(data.table.array(column.name) as ArrayLike<CellValue>, finiteNumber) };
 }
 
 function summarizeTarget(column: string, values: readonly (number | null)[]): TargetSummary | null {
@@ -110,12 +131,26 @@ function featureCorrelations(data: TableArtifact, target: readonly (number | nul
   const rows: FeatureCorrelation[] = [];
   for (const column of data.columns) {
     if (column.name === data.target || (column.type !== 'number' && column.type !== 'boolean')) continue;
-    const feature = (data.table.array(column.name) as CellValue[]).map(asNumber);
+    const feature = Array.from(data.table.array(column.name) as ArrayLike<CellValue>, finiteNumber);
     const pairs = completePairs(feature, target);
     rows.push({ column: column.name, pearson: pearson(pairs.x, pairs.y), spearman: spearman(pairs.x, pairs.y) });
   }
   const strength = (row: FeatureCorrelation) => Math.max(Math.abs(row.pearson ?? 0), Math.abs(row.spearman ?? 0));
   return rows.sort((a, b) => strength(b) - strength(a)).slice(0, CORRELATIONS_SHOWN);
+}
+
+function matrixView(data: TableArtifact, profiles: readonly ColumnProfile[]): CorrelationMatrixView | null {
+  const chosen = chooseMatrixColumns(profiles, MATRIX_MAX_COLUMNS);
+  if (chosen.columns.length < 2) return null;
+  const matrix = correlationMatrix(
+    chosen.columns.map((name) => ({ name, values: data.table.array(name) as ArrayLike<CellValue> })),
+    chosen.omitted,
+  );
+  const note =
+    chosen.omitted.length === 0
+      ? null
+      : `Showing the ${chosen.columns.length} most variable of ${chosen.columns.length + chosen.omitted.length} numeric columns (by std / (|mean| + std)); left out: ${chosen.omitted.join(', ')}.`;
+  return { ...matrix, spec: correlationHeatmapSpec(matrix), note };
 }
 
 async function checkpoint(ctx: RunContext, fraction: number, message: string): Promise<void> {
@@ -136,12 +171,15 @@ export const edaCell: CellKind<EdaParams, EdaView> = {
     const data = input.table;
     if (!data) throw new CellError('Explore needs a table: add a Load cell above it');
     const profiles: EdaColumnSummary[] = [];
-    for (const column of data.columns) {
-      const profile = profileColumn(column.name, column.type, data.table.array(column.name) as CellValue[]);
+    for (const [index, column] of data.columns.entries()) {
+      const profile = profileColumn(column.name, column.type, data.table.array(column.name) as ArrayLike<CellValue>, { junkTokens: DEFAULT_JUNK_TOKENS });
       profiles.push({ ...profile, flags: columnFlags(profile) });
+      if ((index + 1) % COLUMNS_PER_CHECKPOINT === 0) await checkpoint(ctx, (0.3 * (index + 1)) / data.columns.length, `Column summaries: ${index + 1} of ${data.columns.length}`);
     }
-    await checkpoint(ctx, 0.4, 'Column summaries');
-    const view: EdaView = { rows: data.table.numRows(), columns: profiles, target: null, targetMessage: null, groupBy: null, correlations: [], charts: [] };
+    await checkpoint(ctx, 0.3, 'Column summaries');
+    const matrix = matrixView(data, profiles);
+    await checkpoint(ctx, 0.4, 'Correlation matrix');
+    const view: EdaView = { rows: data.table.numRows(), columns: profiles, matrix, target: null, targetMessage: null, groupBy: null, correlations: [], charts: [] };
     const summary: Summary = { rows: view.rows, columns: profiles.length, target: data.target, flagged: profiles.filter((profile) => profile.flags.length > 0).length };
     const found = targetValues(data);
     if ('message' in found) {
@@ -151,8 +189,11 @@ export const edaCell: CellKind<EdaParams, EdaView> = {
     const target = found.values;
     view.target = summarizeTarget(data.target!, target);
     if (view.target === null) {
-      view.targetMessage = `The target ${data.target} has no values.`;
+      view.targetMessage = `The target ${data.target} has no values: every cell is missing, so there is nothing to predict. Pick another target in the Load cell.`;
       return { view, summary };
+    }
+    if (profiles.find((profile) => profile.name === data.target)?.distinct === 1) {
+      view.targetMessage = `The target ${data.target} is constant (always ${view.target.max}): R² is undefined for it and no model can learn from it. Pick another target in the Load cell.`;
     }
     const present = Float64Array.from(target.filter((value): value is number => value !== null));
     view.charts.push({ title: 'Target distribution', spec: histogramSpec(equalWidthBins(present, HISTOGRAM_BINS), { title: `${data.target}: all sessions`, valueTitle: data.target! }) });

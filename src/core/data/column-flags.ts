@@ -1,6 +1,6 @@
 import type { ColumnProfile } from './profile';
 
-export type ColumnFlag = 'constant' | 'mostly missing' | 'high cardinality' | 'heavily skewed' | 'identifier-like';
+export type ColumnFlag = 'constant' | 'mostly missing' | 'high cardinality' | 'heavily skewed' | 'identifier-like' | 'junk tokens';
 
 const MOSTLY_MISSING_SHARE = 0.5;
 const HIGH_CARDINALITY = 50;
@@ -19,5 +19,6 @@ export function columnFlags(profile: ColumnProfile): ColumnFlag[] {
   if (profile.skewness !== null && Math.abs(profile.skewness) > HEAVY_SKEW) flags.push('heavily skewed');
   const mostlyDistinct = profile.count >= MIN_ROWS_FOR_SHARE && profile.distinct / profile.count > IDENTIFIER_DISTINCT_SHARE;
   if (profile.type === 'identifier' || (textual && mostlyDistinct)) flags.push('identifier-like');
+  if (profile.junkTokens.length > 0) flags.push('junk tokens');
   return flags;
 }

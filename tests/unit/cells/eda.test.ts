@@ -53,7 +53,9 @@ describe('eda cell', () => {
     const pagesSummary = view.columns.find((column) => column.name === 'pages')!;
     const present = [3, 1, 8, 20, 1, 12, 2];
     const mean = present.reduce((a, b) => a + b, 0) / present.length;
-    expect(pagesSummary).toMatchObject({ count: 7, missing: 1, distinct: 6, min: 1, max: 20, median: 3 });
+    expect(pagesSummary).toMatchObject({ count: 7, missing: 1, distinct: 6, min: 1, max: 20 });
+    // Sorted 1 1 2 3 8 12 20: p50 is the 4th value, p25 sits at position 1.5 between 1 and 2.
+    expect(pagesSummary.quantiles).toMatchObject({ p25: 1.5, p50: 3, p75: 10 });
     expect(pagesSummary.mean).toBeCloseTo(mean, 12);
     expect(pagesSummary.std).toBeCloseTo(Math.sqrt(present.reduce((sum, v) => sum + (v - mean) ** 2, 0) / 6), 12);
     expect(view.columns.find((column) => column.name === 'channel')!.top[0]).toEqual({ value: 'Direct', count: 3 });
@@ -110,6 +112,44 @@ describe('eda cell', () => {
     expect(output.view.columns).toHaveLength(4);
     expect(output.view.charts).toEqual([]);
     expect(output.view.targetMessage).toMatch(/pick a target column in the Load cell/);
+  });
+
+  it('draws the correlation matrix of the numeric columns', async () => {
+    const view = await explore();
+    expect(view.matrix?.columns).toEqual(['pages', 'value']);
+    expect(view.matrix?.values[0][1]).toBeCloseTo(view.correlations[0].pearson!, 12);
+    expect(view.matrix?.note).toBeNull();
+    expect((view.matrix?.spec as { data: { values: unknown[] } }).data.values).toHaveLength(4);
+  });
+
+  it('caps the correlation matrix at 20 columns, the most variable, and says so', async () => {
+    const rows = 50;
+    const columns: Record<string, ['number', number[]]> = {};
+    // Column k has mean 100 and spread growing with k: the first five are the least variable.
+    for (let k = 0; k < 25; k++) columns[`x${k}`] = ['number', Array.from({ length: rows }, (_, i) => 100 + (k + 1) * Math.sin(i * (k + 2)))];
+    const view = await explore(edaCell.defaults(), tableArtifact(columns));
+    expect(view.matrix?.columns).toHaveLength(20);
+    expect(view.matrix?.omitted).toEqual(['x4', 'x3', 'x2', 'x1', 'x0']);
+    expect(view.matrix?.note).toMatch(/20 most variable of 25 numeric columns.*left out: x4, x3, x2, x1, x0/);
+  });
+
+  it('flags junk tokens in a categorical column', async () => {
+    const artifact = tableArtifact({ country: ['categorical', ['US', '(not set)', 'FR', 'US']] });
+    const country = (await explore(edaCell.defaults(), artifact)).columns[0];
+    expect(country.junkTokens).toEqual([{ value: '(not set)', count: 1 }]);
+    expect(country.flags).toContain('junk tokens');
+  });
+
+  it('says R² is undefined for a constant target, without NaN anywhere', async () => {
+    const artifact = tableArtifact({ pages: ['number', [1, 2, 3, 4]], value: ['number', [5, 5, 5, 5]] }, 'value');
+    const view = await explore(edaCell.defaults(), artifact);
+    expect(view.targetMessage).toMatch(/value is constant \(always 5\): R² is undefined/);
+    expect(JSON.stringify(view)).not.toMatch(/NaN/);
+  });
+
+  it('says so when every target cell is missing', async () => {
+    const artifact = tableArtifact({ pages: ['number', [1, 2]], value: ['number', [null, null]] }, 'value');
+    expect((await explore(edaCell.defaults(), artifact)).targetMessage).toMatch(/value has no values: every cell is missing/);
   });
 
   it('explains a non-numeric target instead of charting it', async () => {

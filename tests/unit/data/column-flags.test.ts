@@ -23,6 +23,12 @@ describe('columnFlags', () => {
     expect(columnFlags(profileColumn('x', 'number', [1, 2, 3, 4, 5]))).toEqual([]);
   });
 
+  it('flags junk tokens present in the column', () => {
+    const profile = profileColumn('source', 'categorical', ['google', '(not set)', 'bing'], { junkTokens: ['(not set)'] });
+    expect(columnFlags(profile)).toEqual(['junk tokens']);
+    expect(columnFlags(profileColumn('source', 'categorical', ['google', 'bing'], { junkTokens: ['(not set)'] }))).toEqual([]);
+  });
+
   it('flags identifiers', () => {
     expect(columnFlags(profileColumn('id', 'identifier', ['a', 'b']))).toContain('identifier-like');
   });
