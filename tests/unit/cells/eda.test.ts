@@ -173,7 +173,7 @@ describe('eda cell', () => {
 
   it('explores the real shoppers file after Load and Clean: PageValues is zero for about 78% of sessions', async () => {
     const bytes = readFileSync(REAL_DATA);
-    const loaded = await loadCell.run({ dataset: { name: 'shoppers.csv', bytes } }, { target: 'PageValues' }, dataRunContext());
+    const loaded = await loadCell.run({ dataset: { name: 'shoppers.csv', bytes } }, { ...loadCell.defaults(), target: 'PageValues' }, dataRunContext());
     const cleaned = await cleanCell.run({ table: loaded.artifact as TableArtifact }, cleanCell.defaults(), dataRunContext());
     const view = await explore(edaCell.defaults(), cleaned.artifact as TableArtifact);
     // Independent count straight from the text: PageValues is the 9th field and no field is quoted.
