@@ -25,8 +25,8 @@ const stats = (values: number[]) => {
 };
 
 /** The test rows Encode holds out for a seed: the same split function on the same target. */
-function testRowsBySeed(): Record<number, number[]> {
-  const { table } = readDataset({ name: 'shoppers.csv', bytes: readFileSync(DATA) });
+async function testRowsBySeed(): Promise<Record<number, number[]>> {
+  const { table } = await readDataset({ name: 'shoppers.csv', bytes: readFileSync(DATA) });
   const target = Array.from(table.array('PageValues') as ArrayLike<number | null>, (value) => {
     if (value === null) throw new Error('the bench assumes every row has a PageValues');
     return value;
@@ -66,7 +66,7 @@ function referenceScores(testRows: Record<number, number[]>) {
   }
 }
 
-const testRows = testRowsBySeed();
+const testRows = await testRowsBySeed();
 const reference = referenceScores(testRows);
 const results: Record<string, unknown> = { date: new Date().toISOString(), data: DATA, seeds: SEEDS, scikitLearn: reference?.version ?? null };
 for (const [setting, exclude] of Object.entries(SETTINGS)) {

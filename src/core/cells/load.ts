@@ -1,11 +1,20 @@
-import { readDataset } from '../data/read-dataset';
-import type { CellValue } from '../data/infer-type';
 import type { RenamedColumn } from '../data/column-names';
+import type { EncodingChoice, TextEncodingName } from '../data/decode-text';
+import { describeRaggedLines, type RaggedRowsChoice, type SkippedRows } from '../data/formats/delimited';
+import { FORMAT_NAMES } from '../data/formats/detect-format';
+import type { CellValue } from '../data/infer-type';
+import { COLUMN_TYPES } from '../data/override-type';
+import { DEFAULT_READ_OPTIONS, readDataset, type TypeOverride } from '../data/read-dataset';
 import { CellError, type CellKind, type ColumnInfo, type ColumnType } from './types';
 
 export interface LoadParams {
   /** The column later cells predict; '' for none. */
   target: string;
+  /** The reading options below default as in `defaults()` when a caller leaves them out. */
+  encoding?: EncodingChoice;
+  raggedRows?: RaggedRowsChoice;
+  /** Types the user chose over the inferred ones, by column name. */
+  columnTypes?: Record<string, ColumnType>;
 }
 
 export interface LoadColumnView extends ColumnInfo {
@@ -15,18 +24,28 @@ export interface LoadColumnView extends ColumnInfo {
 export interface LoadView {
   fileName: string;
   rows: number;
-  delimiter: string;
+  /** How the file was read, e.g. “comma-separated text, gzip-compressed”. */
+  format: string;
+  /** Set when the text was not UTF-8, so the user knows how accents were read. */
+  encodingNote: string | null;
   columns: LoadColumnView[];
   /** The first rows, row-major, in `columns` order. */
   preview: CellValue[][];
   typeCounts: Partial<Record<ColumnType, number>>;
   renamed: RenamedColumn[];
+  skipped: SkippedRows | null;
+  overrides: TypeOverride[];
   target: string | null;
   warnings: string[];
 }
 
 export const PREVIEW_ROWS = 20;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const ENCODING_NOTES: Record<TextEncodingName, string | null> = {
+  'utf-8': null,
+  'utf-16': 'Decoded as UTF-16 (the file starts with its byte-order mark).',
+  'latin-1': 'Decoded as Latin-1 (windows-1252): the file is not valid UTF-8. If accents look wrong, the file uses another encoding.',
+};
 
 function targetWarning(requested: string, columns: readonly ColumnInfo[]): string | null {
   const numeric = columns.filter((column) => column.type === 'number').map((column) => column.name);
@@ -38,31 +57,80 @@ function targetWarning(requested: string, columns: readonly ColumnInfo[]): strin
   return null;
 }
 
+function renameWarning(change: RenamedColumn): string {
+  switch (change.why) {
+    case 'empty':
+      return `Column ${change.position} has no name: called it ${change.to}.`;
+    case 'reserved':
+      return `Column ${change.position} “${change.from}” is a reserved name: renamed to ${change.to}.`;
+    default:
+      return `Column ${change.position} “${change.from}” renamed to ${change.to}.`;
+  }
+}
+
+function overrideWarning(override: TypeOverride): string | null {
+  if (override.unreadable === 0) return null;
+  return `${override.unreadable} value${override.unreadable === 1 ? '' : 's'} of “${override.name}” could not be read as ${override.chosen} and are missing.`;
+}
+
+function describeFormat(format: string, delimiter: string | null, compressed: boolean): string {
+  const layout = delimiter ? `${DELIMITER_NAMES[delimiter] ?? delimiter}-separated text` : format;
+  return compressed ? `${layout}, gzip-compressed` : layout;
+}
+
+const option = (value: string, label: string) => ({ value, label });
+
 export const loadCell: CellKind<LoadParams, LoadView> = {
   kind: 'load',
   label: 'Load',
-  description: 'Read the CSV/TSV file, infer each column’s type and pick the target column.',
+  description: 'Read the CSV/TSV, JSON, Parquet or Arrow file, infer each column’s type and pick the target column.',
   inputs: [],
   output: 'table',
   readsDataset: true,
   fields: [
     { key: 'target', label: 'Target column', type: 'column', optional: true, help: 'The value to predict, e.g. purchaseValue.' },
+    {
+      key: 'encoding',
+      label: 'Text encoding',
+      type: 'select',
+      options: [option('auto', 'auto (UTF-8, else Latin-1)'), option('utf-8', 'UTF-8'), option('latin-1', 'Latin-1 (windows-1252)')],
+      help: 'For CSV, TSV and JSON files.',
+    },
+    {
+      key: 'raggedRows',
+      label: 'Rows with the wrong field count',
+      type: 'select',
+      options: [option('stop', 'stop with an error'), option('skip', 'skip them')],
+    },
+    { key: 'columnTypes', label: 'Column types', type: 'column-types', types: COLUMN_TYPES, help: 'Change a column’s type where the inferred one is wrong.' },
   ],
-  defaults: () => ({ target: 'purchaseValue' }),
+  defaults: () => ({ target: 'purchaseValue', ...DEFAULT_READ_OPTIONS, columnTypes: {} }),
   async run(input, params) {
     if (!input.dataset) throw new CellError('No dataset yet: drop a file or try the sample data');
-    const { table, columns, delimiter, renamed } = readDataset(input.dataset);
+    const read = await readDataset(input.dataset, {
+      encoding: params.encoding ?? DEFAULT_READ_OPTIONS.encoding,
+      raggedRows: params.raggedRows ?? DEFAULT_READ_OPTIONS.raggedRows,
+      columnTypes: params.columnTypes ?? DEFAULT_READ_OPTIONS.columnTypes,
+    });
+    const { table, columns } = read;
     const target = columns.some((column) => column.name === params.target) ? params.target : null;
-    const warnings = renamed.map((change) =>
-      change.from.trim() === '' ? `Column ${change.position} has no name: called it ${change.to}.` : `Column ${change.position} “${change.from}” renamed to ${change.to}.`,
-    );
+    const warnings = read.renamed.map(renameWarning);
+    if (read.skipped) {
+      const { count, first } = read.skipped;
+      warnings.push(`Skipped ${count} row${count === 1 ? '' : 's'} with the wrong field count, first at ${describeRaggedLines(first)}.`);
+    }
+    for (const override of read.overrides) {
+      const warning = overrideWarning(override);
+      if (warning) warnings.push(warning);
+    }
+    for (const name of read.unknownOverrides) warnings.push(`A type is set for “${name}”, which is not in this file.`);
     const warning = targetWarning(params.target, columns);
     if (warning) warnings.push(warning);
     const typeCounts: Partial<Record<ColumnType, number>> = {};
     const viewColumns = columns.map((column) => {
       typeCounts[column.type] = (typeCounts[column.type] ?? 0) + 1;
       let missing = 0;
-      for (const value of table.array(column.name) as unknown[]) if (value === null) missing++;
+      for (const value of table.array(column.name) as Iterable<unknown>) if (value === null) missing++;
       return { ...column, missing };
     });
     const previewRows = Math.min(PREVIEW_ROWS, table.numRows());
@@ -72,11 +140,14 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
       view: {
         fileName: input.dataset.name,
         rows: table.numRows(),
-        delimiter: DELIMITER_NAMES[delimiter] ?? delimiter,
+        format: describeFormat(FORMAT_NAMES[read.format], read.delimiter, read.compressed),
+        encodingNote: read.encoding ? ENCODING_NOTES[read.encoding] : null,
         columns: viewColumns,
         preview,
         typeCounts,
-        renamed,
+        renamed: read.renamed,
+        skipped: read.skipped,
+        overrides: read.overrides,
         target,
         warnings,
       },

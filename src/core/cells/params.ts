@@ -1,4 +1,4 @@
-import type { CellKind, ParamField, ParamIssue } from './types';
+import type { CellKind, ColumnType, ParamField, ParamIssue } from './types';
 
 function fieldIssue(field: ParamField, value: unknown): string | null {
   switch (field.type) {
@@ -23,6 +23,13 @@ function fieldIssue(field: ParamField, value: unknown): string | null {
     case 'columns':
     case 'string-list':
       return Array.isArray(value) && value.every((item) => typeof item === 'string') ? null : 'expected a list of names';
+    case 'column-types': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a map of column names to types';
+      for (const [column, type] of Object.entries(value)) {
+        if (!field.types.includes(type as ColumnType)) return `“${column}”: expected one of ${field.types.join(', ')}`;
+      }
+      return null;
+    }
     case 'integer-list': {
       if (!Array.isArray(value) || value.length === 0) return 'expected a list of whole numbers';
       for (const item of value) {

@@ -104,7 +104,9 @@ export type ParamField =
   | (FieldBase & { type: 'column'; optional?: boolean })
   | (FieldBase & { type: 'columns' })
   | (FieldBase & { type: 'integer-list'; min?: number; max?: number })
-  | (FieldBase & { type: 'string-list' });
+  | (FieldBase & { type: 'string-list' })
+  /** Column name → type, for the known columns; only the columns the user set are stored. */
+  | (FieldBase & { type: 'column-types'; types: readonly ColumnType[] });
 
 export interface ParamIssue {
   /** The parameter's key, e.g. `epochs`. */

@@ -109,19 +109,42 @@ function every(values: readonly string[], test: (raw: string) => boolean): boole
   return true;
 }
 
-function numericReading(name: string, present: readonly string[]): ColumnReading {
-  if (every(present, (raw) => parseYyyymmddCell(raw) !== undefined)) return reading('timestamp', parseYyyymmddCell);
+/** What a numeric column holds, judged from its name and values. */
+type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
+
+/**
+ * `numbers` are the present cells read as numbers (null for NaN/inf); `allYyyymmdd` says whether
+ * every one is written as a real YYYYMMDD date, which the caller judges from how it was written.
+ */
+function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean): NumericMeaning {
+  if (allYyyymmdd) return 'yyyymmdd';
   if (TIME_NAME.test(name)) {
-    const numbers = present.map((raw) => parseNumberCell(raw));
-    const inRange = (scale: number) => numbers.every((value) => value !== null && value !== undefined && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
-    if (inRange(1)) return reading('timestamp', (raw) => Number(raw.trim()) * 1000);
-    if (inRange(1000)) return reading('timestamp', (raw) => Number(raw.trim()));
+    const inRange = (scale: number) => numbers.every((value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
+    if (inRange(1)) return 'unix-seconds';
+    if (inRange(1000)) return 'unix-milliseconds';
   }
-  if (ID_NAME.test(name) && every(present, (raw) => Number.isInteger(parseNumberCell(raw))) && idNamedLooksLikeIdentifier(present, new Set(present).size)) {
-    return { type: 'identifier', parse: asText };
+  if (ID_NAME.test(name) && numbers.every((value) => Number.isInteger(value)) && idNamedLooksLikeIdentifier(numbers.length, new Set(numbers).size)) return 'identifier';
+  if (looksLikeIntegerCodes(name, numbers)) return 'codes';
+  return 'number';
+}
+
+function numericReading(name: string, present: readonly string[]): ColumnReading {
+  const numbers = present.map((raw) => parseNumberCell(raw) ?? null);
+  const meaning = numericMeaning(name, numbers, every(present, (raw) => parseYyyymmddCell(raw) !== undefined));
+  switch (meaning) {
+    case 'yyyymmdd':
+      return reading('timestamp', parseYyyymmddCell);
+    case 'unix-seconds':
+      return reading('timestamp', (raw) => Number(raw.trim()) * 1000);
+    case 'unix-milliseconds':
+      return reading('timestamp', (raw) => Number(raw.trim()));
+    case 'identifier':
+      return { type: 'identifier', parse: asText };
+    case 'codes':
+      return { type: 'categorical', parse: asText };
+    case 'number':
+      return reading('number', parseNumberCell);
   }
-  if (looksLikeIntegerCodes(name, present)) return { type: 'categorical', parse: asText };
-  return reading('number', parseNumberCell);
 }
 
 /**
@@ -129,22 +152,21 @@ function numericReading(name: string, present: readonly string[]): ColumnReading
  * scaling them as quantities would claim browser 8 is "more" than browser 2. Counts start at 0
  * or carry a quantity-like name, so they stay numbers.
  */
-function looksLikeIntegerCodes(name: string, present: readonly string[]): boolean {
+function looksLikeIntegerCodes(name: string, numbers: readonly (number | null)[]): boolean {
   if (nameWords(name).some((word) => QUANTITY_WORD.test(word))) return false;
-  const levels = new Set<string>();
-  for (const raw of present) {
-    const value = parseNumberCell(raw);
-    if (value === null || value === undefined || !Number.isInteger(value) || value < 1) return false;
-    levels.add(raw.trim());
+  const levels = new Set<number>();
+  for (const value of numbers) {
+    if (value === null || !Number.isInteger(value) || value < 1) return false;
+    levels.add(value);
     if (levels.size > CODE_MAX_LEVELS) return false;
   }
-  return levels.size >= CODE_MIN_LEVELS && present.length >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
+  return levels.size >= CODE_MIN_LEVELS && numbers.length >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
 }
 
 /** An id-named column is an identifier when its values repeat little (users with a few sessions each). */
-function idNamedLooksLikeIdentifier(present: readonly string[], distinct: number): boolean {
-  const share = distinct / present.length;
-  return present.length >= MIN_ROWS_FOR_SHARE_RULES ? share >= ID_NAMED_DISTINCT_SHARE : share >= IDENTIFIER_DISTINCT_SHARE;
+function idNamedLooksLikeIdentifier(present: number, distinct: number): boolean {
+  const share = distinct / present;
+  return present >= MIN_ROWS_FOR_SHARE_RULES ? share >= ID_NAMED_DISTINCT_SHARE : share >= IDENTIFIER_DISTINCT_SHARE;
 }
 
 function stringType(name: string, present: readonly string[]): ColumnType {
@@ -154,7 +176,7 @@ function stringType(name: string, present: readonly string[]): ColumnType {
   for (const raw of present) totalLength += raw.length;
   const meanLength = totalLength / present.length;
   if (meanLength >= TEXT_MEAN_LENGTH && distinct >= TEXT_MIN_DISTINCT) return 'text';
-  if (ID_NAME.test(name) && idNamedLooksLikeIdentifier(present, distinct)) return 'identifier';
+  if (ID_NAME.test(name) && idNamedLooksLikeIdentifier(present.length, distinct)) return 'identifier';
   if (present.length >= MIN_ROWS_FOR_SHARE_RULES && share >= IDENTIFIER_DISTINCT_SHARE) return 'identifier';
   return 'categorical';
 }
@@ -179,4 +201,69 @@ export function readColumn(name: string, cells: readonly string[]): { type: Colu
   const values = new Array<CellValue>(cells.length);
   for (let i = 0; i < cells.length; i++) values[i] = parse(cells[i]);
   return { type, values };
+}
+
+/** A value as a decoder handed it over: strings from text formats, typed values from JSON, Parquet or Arrow. */
+export type SourceValue = unknown;
+
+const isAbsent = (value: SourceValue) => value === null || value === undefined || (typeof value === 'string' && isMissingCell(value));
+
+/** Text for a value that has no type of its own in this column (mixed columns, nested JSON). */
+export function sourceText(value: SourceValue): string {
+  if (isAbsent(value)) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : '';
+  if (typeof value === 'object') return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
+  return String(value);
+}
+
+/** A bigint as a number where that is exact, else its digits (too long to be a quantity). */
+const fromBigint = (value: bigint): number | string => (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString());
+
+function numberValues(name: string, values: readonly SourceValue[], present: readonly number[]): { type: ColumnType; values: CellValue[] } {
+  const asNumber = (value: SourceValue): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  if (present.length === 0) return { type: 'number', values: values.map(() => null) };
+  const allYyyymmdd = present.every((value) => parseYyyymmddCell(String(value)) !== undefined);
+  const map = (type: ColumnType, convert: (value: number) => CellValue) => ({
+    type,
+    values: values.map((value) => {
+      const number = asNumber(value);
+      return number === null ? null : convert(number);
+    }),
+  });
+  switch (numericMeaning(name, present, allYyyymmdd)) {
+    case 'yyyymmdd':
+      return map('timestamp', (value) => parseYyyymmddCell(String(value)) ?? null);
+    case 'unix-seconds':
+      return map('timestamp', (value) => value * 1000);
+    case 'unix-milliseconds':
+      return map('timestamp', (value) => value);
+    case 'identifier':
+      return map('identifier', String);
+    case 'codes':
+      return map('categorical', String);
+    case 'number':
+      return map('number', (value) => value);
+  }
+}
+
+/**
+ * Reads a column from a decoder's values with the same rules as text: strings go through
+ * `readColumn`; values that arrive typed keep their type (numbers stay numbers, NaN and infinities
+ * become missing, dates become epoch milliseconds); a column mixing kinds is read as text.
+ */
+export function readValues(name: string, values: readonly SourceValue[]): { type: ColumnType; values: CellValue[] } {
+  const normalised = values.map((value) => (typeof value === 'bigint' ? fromBigint(value) : value));
+  const present = normalised.filter((value) => !isAbsent(value));
+  if (present.every((value) => typeof value === 'string')) return readColumn(name, normalised.map(sourceText));
+  if (present.every((value) => typeof value === 'number')) {
+    return numberValues(name, normalised, (present as number[]).filter((value) => Number.isFinite(value)));
+  }
+  if (present.every((value) => typeof value === 'boolean')) {
+    return { type: 'boolean', values: normalised.map((value) => (typeof value === 'boolean' ? value : null)) };
+  }
+  if (present.every((value) => value instanceof Date)) {
+    return { type: 'timestamp', values: normalised.map((value) => (value instanceof Date && Number.isFinite(value.getTime()) ? value.getTime() : null)) };
+  }
+  return readColumn(name, normalised.map(sourceText));
 }

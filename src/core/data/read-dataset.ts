@@ -1,41 +1,110 @@
 import { table, type ColumnTable } from 'arquero';
-import { CellError, type ColumnInfo, type DatasetFile } from '../cells/types';
+import { CellError, type ColumnInfo, type ColumnType, type DatasetFile } from '../cells/types';
 import { uniqueColumnNames, type RenamedColumn } from './column-names';
-import { decodeText } from './decode-text';
-import { parseDelimited } from './parse-delimited';
-import { readColumn } from './infer-type';
-import { sniffDelimiter, type Delimiter } from './sniff-delimiter';
+import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text';
+import { readArrow } from './formats/arrow';
+import { readDelimited, type RaggedRowsChoice, type SkippedRows } from './formats/delimited';
+import { detectFormat, isGzip, type DataFormat } from './formats/detect-format';
+import { gunzip } from './formats/gunzip';
+import { readJsonLines, readJsonRecords } from './formats/json-records';
+import { readParquet } from './formats/parquet';
+import type { RawTable } from './formats/raw-table';
+import { readValues, type CellValue } from './infer-type';
+import { readAsType } from './override-type';
+import type { Delimiter } from './sniff-delimiter';
+
+export interface ReadOptions {
+  encoding: EncodingChoice;
+  raggedRows: RaggedRowsChoice;
+  /** Column name → type chosen by the user over the inferred one. */
+  columnTypes: Readonly<Record<string, ColumnType>>;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = { encoding: 'auto', raggedRows: 'stop', columnTypes: {} };
+
+export interface TypeOverride {
+  name: string;
+  inferred: ColumnType;
+  chosen: ColumnType;
+  /** Present values that could not be read as the chosen type and became missing. */
+  unreadable: number;
+}
 
 export interface DatasetTable {
   table: ColumnTable;
   columns: ColumnInfo[];
-  delimiter: Delimiter;
+  format: DataFormat;
+  compressed: boolean;
+  /** For delimited text only. */
+  delimiter: Delimiter | null;
+  /** For text formats only. */
+  encoding: TextEncodingName | null;
+  skipped: SkippedRows | null;
   renamed: RenamedColumn[];
+  overrides: TypeOverride[];
+  /** Overrides naming a column the file does not have. */
+  unknownOverrides: string[];
 }
 
-const SHOWN_RAGGED_LINES = 5;
+interface Decoded {
+  raw: RawTable;
+  format: DataFormat;
+  delimiter: Delimiter | null;
+  encoding: TextEncodingName | null;
+  skipped: SkippedRows | null;
+}
 
-/** Reads a CSV/TSV file into a typed table, or fails with a message naming what is wrong. */
-export function readDataset(file: DatasetFile): DatasetTable {
-  if (file.bytes.length === 0) throw new CellError(`${file.name} is empty`);
-  const text = decodeText(file.bytes, file.name);
-  if (text.trim() === '') throw new CellError(`${file.name} is empty (only blank space)`);
-  const delimiter = sniffDelimiter(text);
-  const parsed = parseDelimited(text, delimiter);
-  if (parsed.ragged.length > 0) {
-    const lines = parsed.ragged.slice(0, SHOWN_RAGGED_LINES).map((record) => `${record.line} (${record.fields} fields)`);
-    throw new CellError(
-      `${file.name}: ${parsed.ragged.length} row${parsed.ragged.length === 1 ? '' : 's'} do not have the header's ${parsed.header.length} fields, ` +
-        `first at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}. Check the delimiter and quoting.`,
-    );
+async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions): Promise<Decoded> {
+  const format = detectFormat(bytes, fileName);
+  const none = { delimiter: null, encoding: null, skipped: null };
+  switch (format) {
+    case 'parquet':
+      return { raw: await readParquet(bytes, fileName), format, ...none };
+    case 'arrow':
+      return { raw: readArrow(bytes, fileName), format, ...none };
+    case 'json':
+    case 'ndjson': {
+      const { text, encoding } = decodeText(bytes, fileName, options.encoding);
+      if (text.trim() === '') throw new CellError(`${fileName} is empty (only blank space)`);
+      const raw = format === 'json' ? readJsonRecords(text, fileName) : readJsonLines(text, fileName);
+      return { raw, format, ...none, encoding };
+    }
+    case 'delimited': {
+      const { delimiter, encoding, skipped, ...raw } = readDelimited(bytes, fileName, options);
+      return { raw, format, delimiter, encoding, skipped };
+    }
   }
-  if (parsed.rows === 0) throw new CellError(`${file.name} has a header but no data rows`);
-  const { names, renamed } = uniqueColumnNames(parsed.header);
-  const data: Record<string, unknown[]> = {};
+}
+
+/**
+ * Reads a CSV/TSV, JSON, JSON lines, Parquet or Arrow file, gzip-compressed or not, into a typed
+ * table, or fails with a message naming what is wrong.
+ */
+export async function readDataset(file: DatasetFile, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<DatasetTable> {
+  if (file.bytes.length === 0) throw new CellError(`${file.name} is empty`);
+  const compressed = isGzip(file.bytes);
+  const bytes = compressed ? await gunzip(file.bytes, file.name) : file.bytes;
+  if (bytes.length === 0) throw new CellError(`${file.name} is empty once decompressed`);
+  const { raw, ...details } = await decode(bytes, file.name, options);
+  if (raw.header.length === 0) throw new CellError(`${file.name} has no columns`);
+  if (raw.rows === 0) throw new CellError(`${file.name} has a header but no data rows`);
+
+  const { names, renamed } = uniqueColumnNames(raw.header);
+  const chosenTypes = new Map(Object.entries(options.columnTypes));
+  const data = new Map<string, CellValue[]>();
+  const overrides: TypeOverride[] = [];
   const columns: ColumnInfo[] = names.map((name, index) => {
-    const { type, values } = readColumn(name, parsed.cells[index]);
-    data[name] = values;
-    return { name, type };
+    const inferred = readValues(name, raw.columns[index]);
+    const chosen = chosenTypes.get(name);
+    if (chosen === undefined || chosen === inferred.type) {
+      data.set(name, inferred.values);
+      return { name, type: inferred.type };
+    }
+    const { values, unreadable } = readAsType(raw.columns[index], chosen);
+    data.set(name, values);
+    overrides.push({ name, inferred: inferred.type, chosen, unreadable });
+    return { name, type: chosen };
   });
-  return { table: table(data, names), columns, delimiter, renamed };
+  const unknownOverrides = [...chosenTypes.keys()].filter((name) => !data.has(name));
+  return { table: table(data, names), columns, compressed, renamed, overrides, unknownOverrides, ...details };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCell, PREVIEW_ROWS } from '../../../src/core/cells/load';
+import { loadCell, PREVIEW_ROWS, type LoadParams } from '../../../src/core/cells/load';
 import { validateParams } from '../../../src/core/cells/params';
 import { csvDataset, dataRunContext } from './run-context';
 
@@ -63,5 +63,56 @@ describe('load cell', () => {
       ProductRelated_Duration: 'number',
     });
     expect(output.view.columns.every((column) => column.missing === 0)).toBe(true);
+  });
+});
+
+describe('load cell reading options', () => {
+  const run = (text: string, params: Partial<LoadParams>, name?: string) => loadCell.run({ dataset: csvDataset(text, name) }, { ...loadCell.defaults(), target: '', ...params }, dataRunContext());
+
+  it('defaults to auto encoding, stopping on ragged rows and no type overrides', () => {
+    expect(loadCell.defaults()).toEqual({ target: 'purchaseValue', encoding: 'auto', raggedRows: 'stop', columnTypes: {} });
+  });
+
+  it('fails on ragged rows by default and names the choice that skips them', async () => {
+    await expect(run('a,b\n1,2\n3\n', {})).rejects.toThrow(/1 row does not have the header's 2 fields, first at line 3 \(1 field\).*set “Rows with the wrong field count” to skip/);
+  });
+
+  it('skips ragged rows when asked and says how many, where', async () => {
+    const output = await run('a,b\n1,2\n3\n4,5\n', { raggedRows: 'skip' });
+    expect(output.summary.rows).toBe(2);
+    expect(output.view.skipped).toEqual({ count: 1, first: [{ line: 3, fields: 1 }] });
+    expect(output.view.warnings[0]).toBe('Skipped 1 row with the wrong field count, first at line 3 (1 field).');
+  });
+
+  it('notes a Latin-1 file in the view', async () => {
+    const bytes = Uint8Array.from('city,n\nZürich,1\n', (char) => char.charCodeAt(0));
+    const output = await loadCell.run({ dataset: { name: 'c.csv', bytes } }, { ...loadCell.defaults(), target: 'n' }, dataRunContext());
+    expect(output.view.encodingNote).toMatch(/^Decoded as Latin-1/);
+    expect(output.view.preview[0]).toEqual(['Zürich', 1]);
+  });
+
+  it('applies type overrides and shows them in the output columns', async () => {
+    const output = await run('code,v\n1,a\nx,b\n', { columnTypes: { code: 'number' } });
+    expect(output.outputColumns?.[0]).toEqual({ name: 'code', type: 'number' });
+    expect(output.view.overrides).toEqual([{ name: 'code', inferred: 'categorical', chosen: 'number', unreadable: 1 }]);
+    expect(output.view.warnings).toContain('1 value of “code” could not be read as number and are missing.');
+  });
+
+  it('names the format it read', async () => {
+    expect((await run('a\tb\n1\t2\n', {})).view.format).toBe('tab-separated text');
+    expect((await run('[{"a": 1}]', {}, 'rows.json')).view.format).toBe('JSON');
+  });
+
+  it('warns about a reserved column name', async () => {
+    const output = await run('__proto__,b\n1,2\n', {});
+    expect(output.view.warnings[0]).toBe('Column 1 “__proto__” is a reserved name: renamed to __proto___2.');
+  });
+
+  it('validates the reading options', () => {
+    expect(validateParams(loadCell, { encoding: 'utf-16' })[0].path).toBe('encoding');
+    expect(validateParams(loadCell, { raggedRows: 'ignore' })[0].path).toBe('raggedRows');
+    expect(validateParams(loadCell, { columnTypes: { a: 'float' } })[0]).toEqual({ path: 'columnTypes', message: 'Column types: “a”: expected one of number, boolean, timestamp, categorical, text, identifier' });
+    expect(validateParams(loadCell, { columnTypes: ['number'] })[0].path).toBe('columnTypes');
+    expect(validateParams(loadCell, { columnTypes: { a: 'number' }, encoding: 'latin-1', raggedRows: 'skip' })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { readDataset } from '../../../src/core/data/read-dataset';
 import { SAMPLE_COLUMNS, generateSessionsBytes, generateSessionsCsv } from '../../../src/core/sample/sessions';
 
 const ROWS = 5000;
-const sample = readDataset({ name: 'sample.csv', bytes: generateSessionsBytes(ROWS, 42) });
+const sample = await readDataset({ name: 'sample.csv', bytes: generateSessionsBytes(ROWS, 42) });
 const column = (name: string) => sample.table.array(name) as unknown[];
 const share = (values: unknown[], test: (value: unknown) => boolean) => values.filter(test).length / values.length;
 

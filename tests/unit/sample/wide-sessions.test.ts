@@ -52,8 +52,8 @@ describe('wideSessionsCsvChunks', () => {
     });
   });
 
-  it('reads back with a mix of types: timestamps, numbers, booleans, categories, an identifier', () => {
-    const { columns } = readDataset({ name: 'wide.csv', bytes: new TextEncoder().encode(text) });
+  it('reads back with a mix of types: timestamps, numbers, booleans, categories, an identifier', async () => {
+    const { columns } = await readDataset({ name: 'wide.csv', bytes: new TextEncoder().encode(text) });
     const types = Object.fromEntries(columns.map((info) => [info.name, info.type]));
     expect(types).toMatchObject({
       fullVisitorId: 'identifier',
