@@ -74,6 +74,7 @@ const CORRELATIONS_SHOWN = 25;
 const MATRIX_MAX_COLUMNS = 20;
 /** Columns profiled between checks for cancel, so a wide table never holds the worker for long. */
 const COLUMNS_PER_CHECKPOINT = 8;
+const NOTE_NAMES_SHOWN = 10;
 
 /** A finite number for each numeric cell (booleans as 0/1); NaN and ±Infinity count as missing. */
 const finiteNumber = (value: CellValue): number | null => {
@@ -139,6 +140,11 @@ function featureCorrelations(data: TableArtifact, target: readonly (number | nul
   return rows.sort((a, b) => strength(b) - strength(a)).slice(0, CORRELATIONS_SHOWN);
 }
 
+/** `a, b, c and 7 more`: a note stays one line however many columns a table has. */
+function namedList(names: readonly string[], shown: number): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 function matrixView(data: TableArtifact, profiles: readonly ColumnProfile[]): CorrelationMatrixView | null {
   const chosen = chooseMatrixColumns(profiles, MATRIX_MAX_COLUMNS);
   if (chosen.columns.length < 2) return null;
@@ -149,7 +155,7 @@ function matrixView(data: TableArtifact, profiles: readonly ColumnProfile[]): Co
   const note =
     chosen.omitted.length === 0
       ? null
-      : `Showing the ${chosen.columns.length} most variable of ${chosen.columns.length + chosen.omitted.length} numeric columns (by std / (|mean| + std)); left out: ${chosen.omitted.join(', ')}.`;
+      : `Showing the ${chosen.columns.length} most variable of ${chosen.columns.length + chosen.omitted.length} numeric columns (by std / (|mean| + std)); left out: ${namedList(chosen.omitted, NOTE_NAMES_SHOWN)}.`;
   return { ...matrix, spec: correlationHeatmapSpec(matrix), note };
 }
 

@@ -130,7 +130,15 @@ describe('eda cell', () => {
     const view = await explore(edaCell.defaults(), tableArtifact(columns));
     expect(view.matrix?.columns).toHaveLength(20);
     expect(view.matrix?.omitted).toEqual(['x4', 'x3', 'x2', 'x1', 'x0']);
-    expect(view.matrix?.note).toMatch(/20 most variable of 25 numeric columns.*left out: x4, x3, x2, x1, x0/);
+    expect(view.matrix?.note).toMatch(/20 most variable of 25 numeric columns.*left out: x4, x3, x2, x1, x0\.$/);
+  });
+
+  it('names at most ten left-out columns in the note', async () => {
+    const columns: Record<string, ['number', number[]]> = {};
+    for (let k = 0; k < 35; k++) columns[`x${k}`] = ['number', Array.from({ length: 30 }, (_, i) => 100 + (k + 1) * Math.sin(i * (k + 2)))];
+    const view = await explore(edaCell.defaults(), tableArtifact(columns));
+    expect(view.matrix?.omitted).toHaveLength(15);
+    expect(view.matrix?.note).toMatch(new RegExp(`left out: ${view.matrix!.omitted.slice(0, 10).join(', ')} and 5 more\\.$`));
   });
 
   it('flags junk tokens in a categorical column', async () => {
