@@ -29,7 +29,7 @@ export interface LoadView {
   /** Set when the text was not UTF-8, so the user knows how accents were read. */
   encodingNote: string | null;
   columns: LoadColumnView[];
-  /** The first rows, row-major, in `columns` order. */
+  /** The first rows, row-major, for the first `PREVIEW_COLUMNS` of `columns`. */
   preview: CellValue[][];
   typeCounts: Partial<Record<ColumnType, number>>;
   renamed: RenamedColumn[];
@@ -40,6 +40,8 @@ export interface LoadView {
 }
 
 export const PREVIEW_ROWS = 20;
+/** A wide file (2,000 columns) previews its first columns only: the page stays light. */
+export const PREVIEW_COLUMNS = 100;
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 const ENCODING_NOTES: Record<TextEncodingName, string | null> = {
   'utf-8': null,
@@ -134,7 +136,8 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
       return { ...column, missing };
     });
     const previewRows = Math.min(PREVIEW_ROWS, table.numRows());
-    const preview = Array.from({ length: previewRows }, (_, row) => columns.map((column) => table.get(column.name, row) as CellValue));
+    const previewColumns = columns.slice(0, PREVIEW_COLUMNS);
+    const preview = Array.from({ length: previewRows }, (_, row) => previewColumns.map((column) => table.get(column.name, row) as CellValue));
     return {
       artifact: { kind: 'table', table, columns, target },
       view: {

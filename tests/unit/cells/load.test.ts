@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCell, PREVIEW_ROWS, type LoadParams } from '../../../src/core/cells/load';
+import { loadCell, PREVIEW_COLUMNS, PREVIEW_ROWS, type LoadParams } from '../../../src/core/cells/load';
 import { validateParams } from '../../../src/core/cells/params';
 import { csvDataset, dataRunContext } from './run-context';
 
@@ -114,5 +114,16 @@ describe('load cell reading options', () => {
     expect(validateParams(loadCell, { columnTypes: { a: 'float' } })[0]).toEqual({ path: 'columnTypes', message: 'Column types: “a”: expected one of number, boolean, timestamp, categorical, text, identifier' });
     expect(validateParams(loadCell, { columnTypes: ['number'] })[0].path).toBe('columnTypes');
     expect(validateParams(loadCell, { columnTypes: { a: 'number' }, encoding: 'latin-1', raggedRows: 'skip' })).toEqual([]);
+  });
+});
+
+describe('load cell on a wide file', () => {
+  it('reads 2,000 columns and previews the first ones only', async () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `c${i}`);
+    const text = `${names.join(',')}\n${names.map((_, i) => i).join(',')}\n`;
+    const output = await loadCell.run({ dataset: csvDataset(text) }, { ...loadCell.defaults(), target: 'c5' }, dataRunContext());
+    expect(output.summary).toEqual({ rows: 1, columns: 2000, target: 'c5' });
+    expect(output.view.columns).toHaveLength(2000);
+    expect(output.view.preview[0]).toEqual(Array.from({ length: PREVIEW_COLUMNS }, (_, i) => i));
   });
 });
