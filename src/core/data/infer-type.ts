@@ -253,6 +253,8 @@ function numberValues(name: string, values: readonly SourceValue[], present: rea
  * become missing, dates become epoch milliseconds); a column mixing kinds is read as text.
  */
 export function readValues(name: string, values: readonly SourceValue[]): { type: ColumnType; values: CellValue[] } {
+  // Text formats hand over strings only: read them as they are, without copies of the column.
+  if (values.every((value) => typeof value === 'string')) return readColumn(name, values as readonly string[]);
   const normalised = values.map((value) => (typeof value === 'bigint' ? fromBigint(value) : value));
   const present = normalised.filter((value) => !isAbsent(value));
   if (present.every((value) => typeof value === 'string')) return readColumn(name, normalised.map(sourceText));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoCell, readColumn } from '../../../src/core/data/infer-type';
+import { parseIsoCell, readColumn, readValues } from '../../../src/core/data/infer-type';
 
 const many = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
 
@@ -94,5 +94,34 @@ describe('readColumn', () => {
     expect(readColumn('totals.pageviews', many(200, (i) => String(1 + (i % 8)))).type).toBe('number');
     expect(readColumn('Region', many(200, (i) => String(1 + (i % 40)))).type).toBe('number');
     expect(readColumn('Region', many(20, (i) => String(1 + (i % 8)))).type).toBe('number');
+  });
+});
+
+describe('readValues', () => {
+  it('keeps typed numbers as numbers, with NaN and infinities missing', () => {
+    expect(readValues('amount', [1.5, Number.NaN, Number.POSITIVE_INFINITY, null, 1e20])).toEqual({ type: 'number', values: [1.5, null, null, null, 1e20] });
+  });
+
+  it('applies the same rules as text to typed numbers: unix seconds under a time-like name', () => {
+    expect(readValues('visitStartTime', [1501545759, 1533081599])).toEqual({ type: 'timestamp', values: [1501545759000, 1533081599000] });
+  });
+
+  it('reads bigints as numbers where exact and as identifiers beyond', () => {
+    expect(readValues('hits', [BigInt(3), BigInt(4)])).toEqual({ type: 'number', values: [3, 4] });
+    const big = BigInt('12345678901234567890');
+    expect(readValues('fullVisitorId', [big, null]).values).toEqual(['12345678901234567890', null]);
+  });
+
+  it('reads dates as epoch milliseconds and booleans as booleans', () => {
+    expect(readValues('day', [new Date(Date.UTC(2020, 0, 2)), null])).toEqual({ type: 'timestamp', values: [Date.UTC(2020, 0, 2), null] });
+    expect(readValues('paid', [true, null, false])).toEqual({ type: 'boolean', values: [true, null, false] });
+  });
+
+  it('reads a column mixing kinds as text, nested values as JSON', () => {
+    expect(readValues('mixed', [1, 'a', { b: 2 }, null]).values).toEqual(['1', 'a', '{"b":2}', null]);
+  });
+
+  it('reads strings from typed formats with the text rules', () => {
+    expect(readValues('n', ['1', null, '2.5'])).toEqual({ type: 'number', values: [1, null, 2.5] });
   });
 });
