@@ -145,3 +145,18 @@ test('a corrupt Parquet file and JSON that is not records get clear errors in th
   await workbench.openDatasetBytes('rows.json', new TextEncoder().encode('{"rows": [1, 2]}'), 'application/json');
   await expect.poll(() => workbench.cell('load').getByTestId('cell-error').innerText()).toMatch(/rows\.json holds an object, not an array of records/);
 });
+
+test('a header-only file fails clearly, and a single row of 2,000 columns loads with a capped preview', async ({ workbench }) => {
+  await workbench.open();
+  await workbench.openDatasetBytes('header.csv', new TextEncoder().encode('visits,purchaseValue\n'));
+  await workbench.waitForCell('load', ['error']);
+  expect(await workbench.cell('load').getByTestId('cell-error').innerText()).toMatch(/header\.csv has a header but no data rows/);
+
+  const names = Array.from({ length: 2000 }, (_, i) => `c${i}`);
+  await workbench.openDatasetBytes('wide.csv', new TextEncoder().encode(`${names.join(',')}\n${names.map((_, i) => i).join(',')}\n`));
+  await workbench.waitForCell('load', ['done']);
+  const load = workbench.cell('load');
+  expect(await load.locator('.headline').innerText()).toMatch(/wide\.csv: 1 rows × 2,000 columns/);
+  expect(await load.locator('table:has(caption) caption').innerText()).toBe('First 1 rows, first 100 of 2,000 columns');
+  expect(await load.locator('table:has(caption) thead th').count()).toBe(100);
+});
