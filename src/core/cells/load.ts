@@ -1,5 +1,5 @@
 import type { RenamedColumn } from '../data/column-names';
-import type { EncodingChoice, TextEncodingName } from '../data/decode-text';
+import type { Decoding, EncodingChoice, TextEncodingName } from '../data/decode-text';
 import { describeRaggedLines, type RaggedRowsChoice, type SkippedRows } from '../data/formats/delimited';
 import { FORMAT_NAMES } from '../data/formats/detect-format';
 import type { CellValue } from '../data/infer-type';
@@ -48,6 +48,13 @@ const ENCODING_NOTES: Record<TextEncodingName, string | null> = {
   'utf-16': 'Decoded as UTF-16 (the file starts with its byte-order mark).',
   'latin-1': 'Decoded as Latin-1 (windows-1252): the file is not valid UTF-8. If accents look wrong, the file uses another encoding.',
 };
+
+function encodingNote(decoding: Decoding | null): string | null {
+  if (!decoding) return null;
+  const note = ENCODING_NOTES[decoding.encoding];
+  if (decoding.replaced === 0) return note;
+  return `${decoding.replaced} byte sequence${decoding.replaced === 1 ? ' is' : 's are'} not valid UTF-8 and ${decoding.replaced === 1 ? 'is' : 'are'} shown as �; the rest of the file is UTF-8.`;
+}
 
 function targetWarning(requested: string, columns: readonly ColumnInfo[]): string | null {
   const numeric = columns.filter((column) => column.type === 'number').map((column) => column.name);
@@ -144,7 +151,7 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
         fileName: input.dataset.name,
         rows: table.numRows(),
         format: describeFormat(FORMAT_NAMES[read.format], read.delimiter, read.compressed),
-        encodingNote: read.encoding ? ENCODING_NOTES[read.encoding] : null,
+        encodingNote: encodingNote(read.decoding),
         columns: viewColumns,
         preview,
         typeCounts,

@@ -1,7 +1,7 @@
 import { table, type ColumnTable } from 'arquero';
 import { CellError, type ColumnInfo, type ColumnType, type DatasetFile } from '../cells/types';
 import { uniqueColumnNames, type RenamedColumn } from './column-names';
-import { decodeText, type EncodingChoice, type TextEncodingName } from './decode-text';
+import { decodeText, type Decoding, type EncodingChoice } from './decode-text';
 import { readArrow } from './formats/arrow';
 import { readDelimited, type RaggedRowsChoice, type SkippedRows } from './formats/delimited';
 import { detectFormat, isGzip, type DataFormat } from './formats/detect-format';
@@ -38,7 +38,7 @@ export interface DatasetTable {
   /** For delimited text only. */
   delimiter: Delimiter | null;
   /** For text formats only. */
-  encoding: TextEncodingName | null;
+  decoding: Decoding | null;
   skipped: SkippedRows | null;
   renamed: RenamedColumn[];
   overrides: TypeOverride[];
@@ -50,13 +50,13 @@ interface Decoded {
   raw: RawTable;
   format: DataFormat;
   delimiter: Delimiter | null;
-  encoding: TextEncodingName | null;
+  decoding: Decoding | null;
   skipped: SkippedRows | null;
 }
 
 async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions): Promise<Decoded> {
   const format = detectFormat(bytes, fileName);
-  const none = { delimiter: null, encoding: null, skipped: null };
+  const none = { delimiter: null, decoding: null, skipped: null };
   switch (format) {
     case 'parquet':
       return { raw: await readParquet(bytes, fileName), format, ...none };
@@ -64,14 +64,14 @@ async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions)
       return { raw: readArrow(bytes, fileName), format, ...none };
     case 'json':
     case 'ndjson': {
-      const { text, encoding } = decodeText(bytes, fileName, options.encoding);
+      const { text, ...decoding } = decodeText(bytes, fileName, options.encoding);
       if (text.trim() === '') throw new CellError(`${fileName} is empty (only blank space)`);
       const raw = format === 'json' ? readJsonRecords(text, fileName) : readJsonLines(text, fileName);
-      return { raw, format, ...none, encoding };
+      return { raw, format, ...none, decoding };
     }
     case 'delimited': {
-      const { delimiter, encoding, skipped, ...raw } = readDelimited(bytes, fileName, options);
-      return { raw, format, delimiter, encoding, skipped };
+      const { delimiter, decoding, skipped, ...raw } = readDelimited(bytes, fileName, options);
+      return { raw, format, delimiter, decoding, skipped };
     }
   }
 }

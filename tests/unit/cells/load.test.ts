@@ -127,3 +127,12 @@ describe('load cell on a wide file', () => {
     expect(output.view.preview[0]).toEqual(Array.from({ length: PREVIEW_COLUMNS }, (_, i) => i));
   });
 });
+
+describe('load cell on damaged UTF-8', () => {
+  it('says how many byte sequences were replaced', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('city,n\nZürich,1\nSão Paulo,3\nx'), 0xff, ...new TextEncoder().encode(',2\n')]);
+    const output = await loadCell.run({ dataset: { name: 'c.csv', bytes } }, { ...loadCell.defaults(), target: 'n' }, dataRunContext());
+    expect(output.view.encodingNote).toBe('1 byte sequence is not valid UTF-8 and is shown as �; the rest of the file is UTF-8.');
+    expect(output.view.preview.map((row) => row[0])).toEqual(['Zürich', 'São Paulo', 'x\uFFFD']);
+  });
+});

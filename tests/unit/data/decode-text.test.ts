@@ -8,7 +8,7 @@ const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt
 
 describe('decodeText', () => {
   it('drops a UTF-8 byte-order mark', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a,b')]), 'f.csv')).toEqual({ text: 'a,b', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a,b')]), 'f.csv')).toEqual({ text: 'a,b', encoding: 'utf-8', replaced: 0 });
   });
 
   it('keeps non-ASCII text', () => {
@@ -25,11 +25,16 @@ describe('decodeText', () => {
   });
 
   it('reads invalid UTF-8 text as Latin-1 and says so', () => {
-    expect(decodeText(latin1('city\nZürich\nSão Paulo\n'), 'f.csv')).toEqual({ text: 'city\nZürich\nSão Paulo\n', encoding: 'latin-1' });
+    expect(decodeText(latin1('city\nZürich\nSão Paulo\n'), 'f.csv')).toEqual({ text: 'city\nZürich\nSão Paulo\n', encoding: 'latin-1', replaced: 0 });
   });
 
   it('reads windows-1252 punctuation in the 0x80–0x9F range', () => {
     expect(decodeText(new Uint8Array([0x80, 0x35, 0x0a]), 'f.csv', 'latin-1').text).toBe('€5\n');
+  });
+
+  it('keeps UTF-8 with a damaged byte as UTF-8, counting the replaced byte', () => {
+    const bytes = new Uint8Array([...utf8('Zürich,São Paulo,'), 0xff, ...utf8('x\n')]);
+    expect(decodeText(bytes, 'f.csv')).toEqual({ text: 'Zürich,São Paulo,\uFFFDx\n', encoding: 'utf-8', replaced: 1 });
   });
 
   it('refuses invalid UTF-8 when UTF-8 is forced', () => {
@@ -44,7 +49,7 @@ describe('decodeText', () => {
 
   it('reads UTF-16 with its byte-order mark', () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00, 0xe9, 0x00]);
-    expect(decodeText(bytes, 'f.csv')).toEqual({ text: 'a,é', encoding: 'utf-16' });
+    expect(decodeText(bytes, 'f.csv')).toEqual({ text: 'a,é', encoding: 'utf-16', replaced: 0 });
   });
 
   it('accepts a multi-byte character anywhere in the file', () => {

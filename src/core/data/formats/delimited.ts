@@ -1,5 +1,5 @@
 import { CellError } from '../../cells/types';
-import { decodeText, type EncodingChoice, type TextEncodingName } from '../decode-text';
+import { decodeText, type Decoding, type EncodingChoice } from '../decode-text';
 import { parseDelimited, type RaggedRecord } from '../parse-delimited';
 import { sniffDelimiter, type Delimiter } from '../sniff-delimiter';
 import type { RawTable } from './raw-table';
@@ -20,7 +20,7 @@ export interface SkippedRows {
 
 export interface DelimitedTable extends RawTable {
   delimiter: Delimiter;
-  encoding: TextEncodingName;
+  decoding: Decoding;
   skipped: SkippedRows | null;
 }
 
@@ -33,7 +33,7 @@ export function describeRaggedLines(records: readonly RaggedRecord[]): string {
 
 /** CSV, TSV, semicolon- or pipe-separated text. */
 export function readDelimited(bytes: Uint8Array, fileName: string, options: DelimitedOptions): DelimitedTable {
-  const { text, encoding } = decodeText(bytes, fileName, options.encoding);
+  const { text, ...decoding } = decodeText(bytes, fileName, options.encoding);
   if (text.trim() === '') throw new CellError(`${fileName} is empty (only blank space)`);
   const delimiter = sniffDelimiter(text);
   const parsed = parseDelimited(text, delimiter);
@@ -49,7 +49,7 @@ export function readDelimited(bytes: Uint8Array, fileName: string, options: Deli
     columns: parsed.cells,
     rows: parsed.rows,
     delimiter,
-    encoding,
+    decoding,
     skipped: ragged.length > 0 ? { count: ragged.length, first: ragged.slice(0, SHOWN_RAGGED_LINES) } : null,
   };
 }
