@@ -216,6 +216,24 @@ describe('readDataset: other formats', () => {
     expect(table.array('day')).toEqual([Date.UTC(2021, 4, 6), Date.UTC(2021, 4, 7)]);
   });
 
+  it('reads an Arrow IPC stream, gzip-compressed', async () => {
+    const source = arqueroTable({ visits: [3, 4], paid: [true, false] });
+    const { table, format } = await readDataset({ name: 'export.bin', bytes: gzipSync(toArrowIPC(source, { format: 'stream' })) });
+    expect(format).toBe('arrow');
+    expect(table.objects()).toEqual([
+      { visits: 3, paid: true },
+      { visits: 4, paid: false },
+    ]);
+  });
+
+  it('reads Parquet timestamps as epoch milliseconds', async () => {
+    const days = [new Date(Date.UTC(2021, 0, 1, 12)), new Date(Date.UTC(2021, 0, 2))];
+    const bytes = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'startedAt', data: days, type: 'TIMESTAMP' }] }));
+    const { table, columns } = await readDataset({ name: 't.parquet', bytes });
+    expect(columns).toEqual([{ name: 'startedAt', type: 'timestamp' }]);
+    expect(table.array('startedAt')).toEqual(days.map((day) => day.getTime()));
+  });
+
   it('refuses a damaged Arrow file', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('ARROW1'), 0, 0, 9, 9, 9]);
     await expect(readDataset({ name: 'bad.arrow', bytes })).rejects.toThrow(/bad\.arrow could not be read as Arrow/);

@@ -24,7 +24,7 @@ export interface DelimitedTable extends RawTable {
   skipped: SkippedRows | null;
 }
 
-export const SHOWN_RAGGED_LINES = 5;
+const SHOWN_RAGGED_LINES = 5;
 
 export function describeRaggedLines(records: readonly RaggedRecord[]): string {
   const lines = records.slice(0, SHOWN_RAGGED_LINES).map((record) => `${record.line} (${record.fields} field${record.fields === 1 ? '' : 's'})`);
