@@ -77,10 +77,15 @@ export class Workbench {
     });
   }
 
-  /** Writes the document at once, e.g. when the page is being hidden before the debounced save. */
+  /**
+   * Writes the document and the results at once, e.g. when the page is being hidden: a reload
+   * right after a run must not lose the debounced document or a record whose write is in flight.
+   */
   async saveNow(): Promise<void> {
     const doc = this.notebook.doc;
-    if (doc) await this.save(() => this.store.saveDocument(doc));
+    if (!doc) return;
+    const records = Object.values(this.runtime.records);
+    await Promise.all([this.save(() => this.store.saveDocument(doc)), this.save(() => this.store.saveRecords(doc.id, records))]);
   }
 
   /** Reopens the last project, if any: its document, records and dataset (re-sent to the kernel). */
