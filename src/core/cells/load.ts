@@ -114,13 +114,13 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
     { key: 'columnTypes', label: 'Column types', type: 'column-types', types: COLUMN_TYPES, help: 'Change a column’s type where the inferred one is wrong.' },
   ],
   defaults: () => ({ target: 'purchaseValue', ...DEFAULT_READ_OPTIONS, columnTypes: {} }),
-  async run(input, params) {
+  async run(input, params, ctx) {
     if (!input.dataset) throw new CellError('No dataset yet: drop a file or try the sample data');
     const read = await readDataset(input.dataset, {
       encoding: params.encoding ?? DEFAULT_READ_OPTIONS.encoding,
       raggedRows: params.raggedRows ?? DEFAULT_READ_OPTIONS.raggedRows,
       columnTypes: params.columnTypes ?? DEFAULT_READ_OPTIONS.columnTypes,
-    });
+    }, ctx);
     const { table, columns } = read;
     const target = columns.some((column) => column.name === params.target) ? params.target : null;
     const warnings = read.renamed.map(renameWarning);

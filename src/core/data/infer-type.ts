@@ -110,13 +110,13 @@ function every(values: readonly string[], test: (raw: string) => boolean): boole
 }
 
 /** What a numeric column holds, judged from its name and values. */
-type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
+export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
 
 /**
  * `numbers` are the present cells read as numbers (null for NaN/inf); `allYyyymmdd` says whether
  * every one is written as a real YYYYMMDD date, which the caller judges from how it was written.
  */
-function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean): NumericMeaning {
+export function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean): NumericMeaning {
   if (allYyyymmdd) return 'yyyymmdd';
   if (TIME_NAME.test(name)) {
     const inRange = (scale: number) => numbers.every((value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);

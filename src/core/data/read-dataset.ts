@@ -12,6 +12,7 @@ import type { RawTable } from './formats/raw-table';
 import { readValues, type CellValue } from './infer-type';
 import { readAsType } from './override-type';
 import type { Delimiter } from './sniff-delimiter';
+import type { ReadHooks } from './stream/read-hooks';
 
 export interface ReadOptions {
   encoding: EncodingChoice;
@@ -54,7 +55,7 @@ interface Decoded {
   skipped: SkippedRows | null;
 }
 
-async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions): Promise<Decoded> {
+async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions, hooks: ReadHooks): Promise<Decoded> {
   const format = detectFormat(bytes, fileName);
   const none = { delimiter: null, decoding: null, skipped: null };
   switch (format) {
@@ -70,7 +71,7 @@ async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions)
       return { raw, format, ...none, decoding };
     }
     case 'delimited': {
-      const { delimiter, decoding, skipped, ...raw } = readDelimited(bytes, fileName, options);
+      const { delimiter, decoding, skipped, ...raw } = await readDelimited(bytes, fileName, options, hooks);
       return { raw, format, delimiter, decoding, skipped };
     }
   }
@@ -78,14 +79,14 @@ async function decode(bytes: Uint8Array, fileName: string, options: ReadOptions)
 
 /**
  * Reads a CSV/TSV, JSON, JSON lines, Parquet or Arrow file, gzip-compressed or not, into a typed
- * table, or fails with a message naming what is wrong.
+ * table, or fails with a message naming what is wrong. `hooks` receive progress and stop the read on cancel.
  */
-export async function readDataset(file: DatasetFile, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<DatasetTable> {
+export async function readDataset(file: DatasetFile, options: ReadOptions = DEFAULT_READ_OPTIONS, hooks: ReadHooks = {}): Promise<DatasetTable> {
   if (file.bytes.length === 0) throw new CellError(`${file.name} is empty`);
   const compressed = isGzip(file.bytes);
   const bytes = compressed ? await gunzip(file.bytes, file.name) : file.bytes;
   if (bytes.length === 0) throw new CellError(`${file.name} is empty once decompressed`);
-  const { raw, ...details } = await decode(bytes, file.name, options);
+  const { raw, ...details } = await decode(bytes, file.name, options, hooks);
   if (raw.header.length === 0) throw new CellError(`${file.name} has no columns`);
   if (raw.rows === 0) throw new CellError(`${file.name} has a header but no data rows`);
 
@@ -94,7 +95,7 @@ export async function readDataset(file: DatasetFile, options: ReadOptions = DEFA
   const data = new Map<string, CellValue[]>();
   const overrides: TypeOverride[] = [];
   const columns: ColumnInfo[] = names.map((name, index) => {
-    const inferred = readValues(name, raw.columns[index]);
+    const inferred = raw.typedColumns?.[index] ?? readValues(name, raw.columns[index]);
     const chosen = chosenTypes.get(name);
     if (chosen === undefined || chosen === inferred.type) {
       data.set(name, inferred.values);

@@ -1,4 +1,5 @@
-import type { SourceValue } from '../infer-type';
+import type { ColumnType } from '../../cells/types';
+import type { CellValue, SourceValue } from '../infer-type';
 
 /** A decoded file before names are made unique and types inferred. */
 export interface RawTable {
@@ -7,4 +8,9 @@ export interface RawTable {
   /** Column-major values: strings from text formats, typed values from JSON, Parquet and Arrow. */
   columns: SourceValue[][];
   rows: number;
+  /**
+   * Columns a reader already typed (by the rules of `infer-type.ts`), by position; their entry
+   * in `columns` is empty. Null or absent where the caller types the column itself.
+   */
+  typedColumns?: readonly ({ type: ColumnType; values: CellValue[] } | null)[];
 }

@@ -1,0 +1,121 @@
+import { isMissingCell, parseNumberCell, parseYyyymmddCell } from '../infer-type';
+import { readFastNumber } from './fast-number';
+import { GrowableFloat64 } from './growable';
+import { TextColumn } from './text-column';
+
+/** Receives one field of each kept record: a range of the chunk's text, or the unquoted text of a quoted field. */
+export interface FieldSink {
+  add(text: string, start: number, end: number, unquoted: string | null): void;
+}
+
+/** A column's raw cells kept as text, for the type rules that need the text itself. */
+export class TextSink implements FieldSink {
+  readonly column = new TextColumn();
+
+  add(text: string, start: number, end: number, unquoted: string | null): void {
+    this.column.add(unquoted ?? text.slice(start, end));
+  }
+}
+
+/** What a column read as numbers holds once every row is in. */
+export interface NumericCells {
+  /** One per row; NaN where the cell is missing or was NaN/inf. */
+  values: Float64Array;
+  /** Cells written as NaN/inf/overflow, which are present but not numbers. */
+  nonFinite: number;
+  /** Every number is written as `String(value)` writes it, so the text can be rebuilt. */
+  canonical: boolean;
+  /** Every present cell is written as eight digits (a YYYYMMDD candidate). */
+  eightDigits: boolean;
+}
+
+export type BuiltColumn =
+  | { kind: 'missing'; rows: number }
+  | { kind: 'numbers'; cells: NumericCells }
+  | { kind: 'text'; column: TextColumn }
+  /** Numbers at first, then a cell that is not: its text must be read again. */
+  | { kind: 'needs-text' };
+
+/**
+ * Reads a column without knowing its type: while its cells are numbers they go straight into a
+ * Float64Array and no text is kept; a column whose first present cell is not a number keeps its
+ * text, dictionary-encoded. A numeric column that later meets text gives up (`needs-text`).
+ */
+export class ColumnBuilder implements FieldSink {
+  private mode: 'missing' | 'numbers' | 'text' | 'needs-text' = 'missing';
+  private missingRows = 0;
+  private numbers: GrowableFloat64 | null = null;
+  private text: TextColumn | null = null;
+  private nonFinite = 0;
+  private canonical = true;
+  private eightDigits = true;
+
+  add(text: string, start: number, end: number, unquoted: string | null): void {
+    switch (this.mode) {
+      case 'numbers':
+        return this.addNumber(text, start, end, unquoted);
+      case 'text':
+        return this.text!.add(unquoted ?? text.slice(start, end));
+      case 'needs-text':
+        return;
+      case 'missing': {
+        const cell = unquoted ?? text.slice(start, end);
+        if (isMissingCell(cell)) {
+          this.missingRows++;
+          return;
+        }
+        if (parseNumberCell(cell) !== undefined) {
+          this.mode = 'numbers';
+          this.numbers = new GrowableFloat64();
+          for (let row = 0; row < this.missingRows; row++) this.numbers.push(NaN);
+          return this.addNumber(cell, 0, cell.length, null);
+        }
+        this.mode = 'text';
+        this.text = new TextColumn();
+        for (let row = 0; row < this.missingRows; row++) this.text.add('');
+        return this.text.add(cell);
+      }
+    }
+  }
+
+  private addNumber(text: string, start: number, end: number, unquoted: string | null): void {
+    const numbers = this.numbers!;
+    const fast = unquoted === null ? readFastNumber(text, start, end) : null;
+    if (fast) {
+      numbers.push(fast.value);
+      if (!fast.canonical) this.canonical = false;
+      if (!fast.eightDigitInteger) this.eightDigits = false;
+      return;
+    }
+    const cell = unquoted ?? text.slice(start, end);
+    if (isMissingCell(cell)) return numbers.push(NaN);
+    const value = parseNumberCell(cell);
+    if (value === undefined) {
+      this.mode = 'needs-text';
+      this.numbers = null;
+      return;
+    }
+    if (value === null) {
+      this.nonFinite++;
+      this.canonical = false;
+      numbers.push(NaN);
+    } else {
+      numbers.push(value);
+      if (String(value) !== cell) this.canonical = false;
+    }
+    if (parseYyyymmddCell(cell) === undefined) this.eightDigits = false;
+  }
+
+  build(): BuiltColumn {
+    switch (this.mode) {
+      case 'missing':
+        return { kind: 'missing', rows: this.missingRows };
+      case 'numbers':
+        return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite: this.nonFinite, canonical: this.canonical, eightDigits: this.eightDigits } };
+      case 'text':
+        return { kind: 'text', column: this.text! };
+      case 'needs-text':
+        return { kind: 'needs-text' };
+    }
+  }
+}
