@@ -13,7 +13,8 @@ export class TextSink implements FieldSink {
   readonly column = new TextColumn();
 
   add(text: string, start: number, end: number, unquoted: string | null): void {
-    this.column.add(unquoted ?? text.slice(start, end));
+    if (unquoted === null) this.column.addRange(text, start, end);
+    else this.column.add(unquoted);
   }
 }
 
@@ -55,7 +56,7 @@ export class ColumnBuilder implements FieldSink {
       case 'numbers':
         return this.addNumber(text, start, end, unquoted);
       case 'text':
-        return this.text!.add(unquoted ?? text.slice(start, end));
+        return unquoted === null ? this.text!.addRange(text, start, end) : this.text!.add(unquoted);
       case 'needs-text':
         return;
       case 'missing': {

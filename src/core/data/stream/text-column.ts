@@ -1,28 +1,74 @@
 import { GrowableUint32 } from './growable';
 
 /**
- * V8 keeps a substring of 13 or more characters as a view into its parent: a dictionary key cut
+ * V8 keeps a substring of 13 or more characters as a view into its parent: a dictionary entry cut
  * from a chunk would keep the whole chunk alive. Concatenating and cutting again flattens it into
  * a string of its own.
  */
 const SLICED_STRING_MIN_LENGTH = 13;
 const ownCopy = (cell: string) => (cell.length < SLICED_STRING_MIN_LENGTH ? cell : ('.' + cell).slice(1));
 
-/** A column's raw cells, dictionary-encoded: each distinct text is kept once, rows hold its code. */
+const INITIAL_SLOTS = 1 << 10;
+const EMPTY_SLOT = -1;
+
+/** FNV-1a over UTF-16 code units. */
+function hashRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function equalsRange(stored: string, text: string, start: number, end: number): boolean {
+  if (stored.length !== end - start) return false;
+  for (let i = 0; i < stored.length; i++) if (stored.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/**
+ * A column's raw cells, dictionary-encoded: each distinct text is kept once and rows hold its code.
+ * Cells are looked up by their range of the chunk's text in an open-addressing table, so a value
+ * seen before costs no string at all.
+ */
 export class TextColumn {
-  private readonly codeOf = new Map<string, number>();
   private readonly distinct: string[] = [];
+  private readonly hashes: number[] = [];
+  private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY_SLOT);
   private readonly codes = new GrowableUint32();
 
   add(cell: string): void {
-    let code = this.codeOf.get(cell);
-    if (code === undefined) {
-      code = this.distinct.length;
-      const key = ownCopy(cell);
-      this.codeOf.set(key, code);
-      this.distinct.push(key);
+    this.addRange(cell, 0, cell.length);
+  }
+
+  addRange(text: string, start: number, end: number): void {
+    const hash = hashRange(text, start, end);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = this.slots[slot];
+      if (code === EMPTY_SLOT) {
+        this.slots[slot] = this.distinct.length;
+        this.codes.push(this.distinct.length);
+        this.distinct.push(ownCopy(start === 0 && end === text.length ? text : text.slice(start, end)));
+        this.hashes.push(hash);
+        // Kept at most half full, so probes stay short.
+        if (this.distinct.length * 2 > this.slots.length) this.grow();
+        return;
+      }
+      if (this.hashes[code] === hash && equalsRange(this.distinct[code], text, start, end)) {
+        this.codes.push(code);
+        return;
+      }
     }
-    this.codes.push(code);
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY_SLOT);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, code) => {
+      let slot = hash & mask;
+      while (slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
+      slots[slot] = code;
+    });
+    this.slots = slots;
   }
 
   get rows(): number {
@@ -32,8 +78,8 @@ export class TextColumn {
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */
   cells(): string[] {
     const codes = this.codes.values;
-    const cells = new Array<string>(codes.length);
-    for (let row = 0; row < codes.length; row++) cells[row] = this.distinct[codes[row]];
+    const cells: string[] = [];
+    for (let row = 0; row < codes.length; row++) cells.push(this.distinct[codes[row]]);
     return cells;
   }
 }
