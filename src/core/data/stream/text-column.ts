@@ -77,9 +77,15 @@ export class TextColumn {
 
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */
   cells(): string[] {
+    return this.mapDistinct((cell) => cell);
+  }
+
+  /** Each row's cell converted, calling `convert` once per distinct text. */
+  mapDistinct<T>(convert: (cell: string) => T): T[] {
+    const converted = this.distinct.map(convert);
     const codes = this.codes.values;
-    const cells: string[] = [];
-    for (let row = 0; row < codes.length; row++) cells.push(this.distinct[codes[row]]);
-    return cells;
+    const values = new Array<T>(codes.length);
+    for (let row = 0; row < codes.length; row++) values[row] = converted[codes[row]];
+    return values;
   }
 }

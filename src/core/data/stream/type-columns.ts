@@ -1,5 +1,5 @@
 import type { ColumnType } from '../../cells/types';
-import { numericMeaning, parseYyyymmddCell, readColumn, type CellValue } from '../infer-type';
+import { inferColumnReading, numericMeaning, parseYyyymmddCell, type CellValue } from '../infer-type';
 import type { BuiltColumn, NumericCells } from './column-builder';
 
 export interface TypedColumn {
@@ -7,19 +7,22 @@ export interface TypedColumn {
   values: CellValue[];
 }
 
-// Arrays are grown by push: `new Array(n)` for a million rows starts in V8's slow dictionary mode.
+// Arrays are allocated at their final length: growing a million-row array by push copies it many times.
 function mapPresent(values: Float64Array, convert: (value: number) => CellValue): CellValue[] {
-  const mapped: CellValue[] = [];
+  const mapped = new Array<CellValue>(values.length).fill(null);
   for (let row = 0; row < values.length; row++) {
     const value = values[row];
-    mapped.push(Number.isNaN(value) ? null : convert(value));
+    if (!Number.isNaN(value)) mapped[row] = convert(value);
   }
   return mapped;
 }
 
 function presentNumbers(values: Float64Array): number[] {
-  const present: number[] = [];
-  for (let row = 0; row < values.length; row++) if (!Number.isNaN(values[row])) present.push(values[row]);
+  let count = 0;
+  for (let row = 0; row < values.length; row++) if (!Number.isNaN(values[row])) count++;
+  const present = new Array<number>(count);
+  let next = 0;
+  for (let row = 0; row < values.length; row++) if (!Number.isNaN(values[row])) present[next++] = values[row];
   return present;
 }
 
@@ -58,8 +61,11 @@ export function typeBuiltColumn(name: string, built: BuiltColumn): TypedColumn |
       return { type: 'categorical', values: new Array<CellValue>(built.rows).fill(null) };
     case 'numbers':
       return typeNumbers(name, built.cells);
-    case 'text':
-      return readColumn(name, built.column.cells());
+    case 'text': {
+      // The same as `readColumn`, with each distinct text parsed once.
+      const { type, parse } = inferColumnReading(name, built.column.cells());
+      return { type, values: built.column.mapDistinct(parse) };
+    }
     case 'needs-text':
       return null;
   }
