@@ -11,11 +11,11 @@ const ownCopy = (cell: string) => (cell.length < SLICED_STRING_MIN_LENGTH ? cell
 const INITIAL_SLOTS = 1 << 10;
 const EMPTY_SLOT = -1;
 
-/** FNV-1a over UTF-16 code units. */
+/** FNV-1a over UTF-16 code units, as a signed 32-bit integer (what an Int32Array slot holds). */
 function hashRange(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hash | 0;
 }
 
 function equalsRange(stored: string, text: string, start: number, end: number): boolean {
@@ -27,13 +27,20 @@ function equalsRange(stored: string, text: string, start: number, end: number): 
 /**
  * A column's raw cells, dictionary-encoded: each distinct text is kept once and rows hold its code.
  * Cells are looked up by their range of the chunk's text in an open-addressing table, so a value
- * seen before costs no string at all.
+ * seen before costs no string at all. Each slot holds a code and its text's hash side by side: a
+ * probe touches one place in memory unless the hashes match, which matters for a million
+ * distinct identifiers.
  */
 export class TextColumn {
   private readonly distinct: string[] = [];
-  private readonly hashes: number[] = [];
-  private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY_SLOT);
+  private slots = TextColumn.emptySlots(INITIAL_SLOTS);
   private readonly codes = new GrowableUint32();
+
+  private static emptySlots(count: number): Int32Array {
+    const slots = new Int32Array(count * 2);
+    for (let slot = 0; slot < slots.length; slot += 2) slots[slot] = EMPTY_SLOT;
+    return slots;
+  }
 
   add(cell: string): void {
     this.addRange(cell, 0, cell.length);
@@ -41,19 +48,21 @@ export class TextColumn {
 
   addRange(text: string, start: number, end: number): void {
     const hash = hashRange(text, start, end);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = this.slots[slot];
+      const code = slots[slot * 2];
       if (code === EMPTY_SLOT) {
-        this.slots[slot] = this.distinct.length;
-        this.codes.push(this.distinct.length);
+        const next = this.distinct.length;
+        slots[slot * 2] = next;
+        slots[slot * 2 + 1] = hash;
+        this.codes.push(next);
         this.distinct.push(ownCopy(start === 0 && end === text.length ? text : text.slice(start, end)));
-        this.hashes.push(hash);
         // Kept at most half full, so probes stay short.
-        if (this.distinct.length * 2 > this.slots.length) this.grow();
+        if (this.distinct.length * 4 > slots.length) this.grow();
         return;
       }
-      if (this.hashes[code] === hash && equalsRange(this.distinct[code], text, start, end)) {
+      if (slots[slot * 2 + 1] === hash && equalsRange(this.distinct[code], text, start, end)) {
         this.codes.push(code);
         return;
       }
@@ -61,18 +70,26 @@ export class TextColumn {
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY_SLOT);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, code) => {
-      let slot = hash & mask;
-      while (slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
-      slots[slot] = code;
-    });
+    const old = this.slots;
+    const slots = TextColumn.emptySlots(old.length);
+    const mask = (slots.length >> 1) - 1;
+    for (let oldSlot = 0; oldSlot < old.length; oldSlot += 2) {
+      if (old[oldSlot] === EMPTY_SLOT) continue;
+      let slot = old[oldSlot + 1] & mask;
+      while (slots[slot * 2] !== EMPTY_SLOT) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[oldSlot];
+      slots[slot * 2 + 1] = old[oldSlot + 1];
+    }
     this.slots = slots;
   }
 
   get rows(): number {
     return this.codes.length;
+  }
+
+  /** How many different texts the column holds. */
+  get distinctTexts(): number {
+    return this.distinct.length;
   }
 
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */
