@@ -1,3 +1,6 @@
+import { TextSink } from './stream/column-builder';
+import { DelimitedRecords } from './stream/delimited-records';
+
 /** Where a record with the wrong number of fields starts, for the error message. */
 export interface RaggedRecord {
   line: number;
@@ -9,100 +12,21 @@ export interface DelimitedText {
   /** Column-major raw cells, as written (quotes removed, '' for empty). */
   cells: string[][];
   rows: number;
-  /** Records whose field count differs from the header's; they are left out of `cells`. */
+  /** How many records have a field count other than the header's; they are left out of `cells`. */
+  raggedCount: number;
+  /** The first few of them. */
   ragged: RaggedRecord[];
 }
 
-const QUOTE = 34;
-const NEWLINE = 10;
-const RETURN = 13;
-
 /**
- * Splits delimited text (RFC 4180 quoting: `""` escapes a quote, quoted fields may hold
- * delimiters and line breaks; LF, CRLF or CR line ends). Blank lines are skipped. Unlike
- * arquero's `fromCSV`, records longer than the header are reported, not silently cut, and
- * repeated header names are kept for the caller to rename.
+ * Splits delimited text held whole (RFC 4180 quoting: `""` escapes a quote, quoted fields may hold
+ * delimiters and line breaks; LF, CRLF or CR line ends; blank lines skipped) into columns of raw
+ * cells, with the record splitter the chunked reader uses. Unlike arquero's `fromCSV`, records
+ * longer than the header are reported, not silently cut, and repeated header names are kept.
  */
 export function parseDelimited(text: string, delimiter: string): DelimitedText {
-  const delimiterCode = delimiter.charCodeAt(0);
-  const length = text.length;
-  let header: string[] | null = null;
-  let cells: string[][] = [];
-  let rows = 0;
-  const ragged: RaggedRecord[] = [];
-  let record: string[] = [];
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-
-  const endRecord = () => {
-    const blank = record.length === 1 && record[0] === '';
-    if (!blank) {
-      if (header === null) {
-        header = record;
-        cells = header.map(() => []);
-      } else if (record.length === header.length) {
-        for (let k = 0; k < record.length; k++) cells[k].push(record[k]);
-        rows++;
-      } else {
-        ragged.push({ line: recordLine, fields: record.length });
-      }
-    }
-    record = [];
-    recordLine = line;
-  };
-
-  while (i < length) {
-    let value: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      let pieces = '';
-      let start = i + 1;
-      for (;;) {
-        const close = text.indexOf('"', start);
-        if (close < 0) {
-          pieces += text.slice(start);
-          i = length;
-          break;
-        }
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          pieces += text.slice(start, close + 1);
-          start = close + 2;
-          continue;
-        }
-        pieces += text.slice(start, close);
-        i = close + 1;
-        break;
-      }
-      for (let k = pieces.indexOf('\n'); k >= 0; k = pieces.indexOf('\n', k + 1)) line++;
-      // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
-      const restStart = i;
-      while (i < length) {
-        const code = text.charCodeAt(i);
-        if (code === delimiterCode || code === NEWLINE || code === RETURN) break;
-        i++;
-      }
-      value = restStart < i ? pieces + text.slice(restStart, i) : pieces;
-    } else {
-      const start = i;
-      while (i < length) {
-        const code = text.charCodeAt(i);
-        if (code === delimiterCode || code === NEWLINE || code === RETURN) break;
-        i++;
-      }
-      value = text.slice(start, i);
-    }
-    record.push(value);
-    if (i >= length) break;
-    const code = text.charCodeAt(i);
-    i++;
-    if (code === delimiterCode) {
-      if (i >= length) record.push('');
-      continue;
-    }
-    if (code === RETURN && text.charCodeAt(i) === NEWLINE) i++;
-    line++;
-    endRecord();
-  }
-  if (record.length > 0) endRecord();
-  return { header: header ?? [], cells, rows, ragged };
+  let sinks: TextSink[] = [];
+  const records = new DelimitedRecords(delimiter, (header) => (sinks = header.map(() => new TextSink())));
+  records.push(text, true);
+  return { header: records.header ?? [], cells: sinks.map((sink) => sink.column.cells()), rows: records.rows, raggedCount: records.raggedCount, ragged: records.ragged };
 }

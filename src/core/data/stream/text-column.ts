@@ -83,10 +83,6 @@ export class TextColumn {
     this.slots = slots;
   }
 
-  get rows(): number {
-    return this.codes.length;
-  }
-
   /** How many different texts the column holds. */
   get distinctTexts(): number {
     return this.distinct.length;

@@ -12,7 +12,7 @@ const options = (text: string, textColumns: number[] = []): StreamOptions => ({ 
 const readInPieces = (text: string, chunkChars: number, textColumns: number[] = []) =>
   readDelimitedStream(() => textChunks(text, text.length, chunkChars), options(text, textColumns));
 
-/** The whole-text reader the Load cell used before: every cell a string, then typed per column. */
+/** The text split in one go, every cell a string, each column typed by `readColumn` from its strings. */
 function readWhole(text: string) {
   const parsed = parseDelimited(text, ',');
   return { header: parsed.header, rows: parsed.rows, columns: parsed.header.map((name, index) => readColumn(name, parsed.cells[index])) };
@@ -50,7 +50,7 @@ function generatedCsv(rows: number, seed: number): string {
 }
 
 describe('readDelimitedStream', () => {
-  it('gives the same header, rows, types and values as the whole-text reader, whatever the chunk size', async () => {
+  it('gives the same header, rows, types and values as typing every cell as a string, whatever the chunk size', async () => {
     const text = generatedCsv(300, 7);
     const expected = readWhole(text);
     for (const chunkChars of [1, 2, 3, 17, 64, 1000, text.length]) {
@@ -61,7 +61,7 @@ describe('readDelimitedStream', () => {
     }
   });
 
-  it('types a column of numbers with a junk token near the end as the whole-text reader does', async () => {
+  it('types a column of numbers with a junk token near the end as typing its strings does', async () => {
     const text = `mixed\n${Array.from({ length: 50 }, (_, row) => (row === 48 ? 'n/a' : String(row))).join('\n')}\n`;
     const streamed = await readInPieces(text, 16);
     expect(streamed.columns[0]).toEqual({ typed: readWhole(text).columns[0] });
