@@ -28,6 +28,15 @@ function presentNumbers(values: Float64Array): number[] {
 
 const keep = (value: number) => value;
 
+/** YYYYMMDD dates as epoch ms, each distinct day parsed once: a million rows hold a few hundred days. */
+function yyyymmddReader(): (value: number) => number | undefined {
+  const parsed = new Map<number, number | undefined>();
+  return (value) => {
+    if (!parsed.has(value)) parsed.set(value, parseYyyymmddCell(String(value)));
+    return parsed.get(value);
+  };
+}
+
 /**
  * The type and values `readColumn` gives a column of numbers, computed from the numbers alone; null
  * where the type keeps each cell's text (identifiers, integer codes) and the text cannot be rebuilt
@@ -37,10 +46,11 @@ function typeNumbers(name: string, cells: NumericCells): TypedColumn | null {
   // A NaN/inf cell rules out dates, identifiers and codes, whose rules want every cell an integer.
   if (cells.nonFinite > 0) return { type: 'number', values: mapPresent(cells.values, keep) };
   const present = presentNumbers(cells.values);
-  const allYyyymmdd = cells.eightDigits && present.every((value) => parseYyyymmddCell(String(value)) !== undefined);
+  const readYyyymmdd = yyyymmddReader();
+  const allYyyymmdd = cells.eightDigits && present.every((value) => readYyyymmdd(value) !== undefined);
   switch (numericMeaning(name, present, allYyyymmdd)) {
     case 'yyyymmdd':
-      return { type: 'timestamp', values: mapPresent(cells.values, (value) => parseYyyymmddCell(String(value)) ?? null) };
+      return { type: 'timestamp', values: mapPresent(cells.values, (value) => readYyyymmdd(value) ?? null) };
     case 'unix-seconds':
       return { type: 'timestamp', values: mapPresent(cells.values, (value) => value * 1000) };
     case 'unix-milliseconds':
