@@ -113,24 +113,25 @@ function every(values: readonly string[], test: (raw: string) => boolean): boole
 export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
 
 /**
- * `numbers` are the present cells read as numbers (null for NaN/inf); `allYyyymmdd` says whether
- * every one is written as a real YYYYMMDD date, which the caller judges from how it was written.
+ * `numbers` are the present cells read as numbers (null for NaN/inf), each cell or each distinct
+ * text once with `presentCount` the cells they stand for; `allYyyymmdd` says whether every one is
+ * written as a real YYYYMMDD date, which the caller judges from how it was written.
  */
-export function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean): NumericMeaning {
+export function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean, presentCount = numbers.length): NumericMeaning {
   if (allYyyymmdd) return 'yyyymmdd';
   if (TIME_NAME.test(name)) {
     const inRange = (scale: number) => numbers.every((value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
     if (inRange(1)) return 'unix-seconds';
     if (inRange(1000)) return 'unix-milliseconds';
   }
-  if (ID_NAME.test(name) && numbers.every((value) => Number.isInteger(value)) && idNamedLooksLikeIdentifier(numbers.length, new Set(numbers).size)) return 'identifier';
-  if (looksLikeIntegerCodes(name, numbers)) return 'codes';
+  if (ID_NAME.test(name) && numbers.every((value) => Number.isInteger(value)) && idNamedLooksLikeIdentifier(presentCount, new Set(numbers).size)) return 'identifier';
+  if (looksLikeIntegerCodes(name, numbers, presentCount)) return 'codes';
   return 'number';
 }
 
-function numericReading(name: string, present: readonly string[]): ColumnReading {
-  const numbers = present.map((raw) => parseNumberCell(raw) ?? null);
-  const meaning = numericMeaning(name, numbers, every(present, (raw) => parseYyyymmddCell(raw) !== undefined));
+function numericReading(name: string, cells: DistinctCells): ColumnReading {
+  const numbers = cells.texts.map((raw) => parseNumberCell(raw) ?? null);
+  const meaning = numericMeaning(name, numbers, every(cells.texts, (raw) => parseYyyymmddCell(raw) !== undefined), cells.presentCount);
   switch (meaning) {
     case 'yyyymmdd':
       return reading('timestamp', parseYyyymmddCell);
@@ -152,7 +153,7 @@ function numericReading(name: string, present: readonly string[]): ColumnReading
  * scaling them as quantities would claim browser 8 is "more" than browser 2. Counts start at 0
  * or carry a quantity-like name, so they stay numbers.
  */
-function looksLikeIntegerCodes(name: string, numbers: readonly (number | null)[]): boolean {
+function looksLikeIntegerCodes(name: string, numbers: readonly (number | null)[], presentCount: number): boolean {
   if (nameWords(name).some((word) => QUANTITY_WORD.test(word))) return false;
   const levels = new Set<number>();
   for (const value of numbers) {
@@ -160,7 +161,7 @@ function looksLikeIntegerCodes(name: string, numbers: readonly (number | null)[]
     levels.add(value);
     if (levels.size > CODE_MAX_LEVELS) return false;
   }
-  return levels.size >= CODE_MIN_LEVELS && numbers.length >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
+  return levels.size >= CODE_MIN_LEVELS && presentCount >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
 }
 
 /** An id-named column is an identifier when its values repeat little (users with a few sessions each). */
@@ -169,16 +170,43 @@ function idNamedLooksLikeIdentifier(present: number, distinct: number): boolean 
   return present >= MIN_ROWS_FOR_SHARE_RULES ? share >= ID_NAMED_DISTINCT_SHARE : share >= IDENTIFIER_DISTINCT_SHARE;
 }
 
-function stringType(name: string, present: readonly string[]): ColumnType {
-  const distinct = new Set(present).size;
-  const share = distinct / present.length;
+function stringType(name: string, cells: DistinctCells): ColumnType {
+  const distinct = cells.texts.length;
+  const present = cells.presentCount;
   let totalLength = 0;
-  for (const raw of present) totalLength += raw.length;
-  const meanLength = totalLength / present.length;
+  cells.texts.forEach((raw, i) => (totalLength += raw.length * cells.counts[i]));
+  const meanLength = totalLength / present;
   if (meanLength >= TEXT_MEAN_LENGTH && distinct >= TEXT_MIN_DISTINCT) return 'text';
-  if (ID_NAME.test(name) && idNamedLooksLikeIdentifier(present.length, distinct)) return 'identifier';
-  if (present.length >= MIN_ROWS_FOR_SHARE_RULES && share >= IDENTIFIER_DISTINCT_SHARE) return 'identifier';
+  if (ID_NAME.test(name) && idNamedLooksLikeIdentifier(present, distinct)) return 'identifier';
+  if (present >= MIN_ROWS_FOR_SHARE_RULES && distinct / present >= IDENTIFIER_DISTINCT_SHARE) return 'identifier';
   return 'categorical';
+}
+
+/** A column's present (non-blank) cells as its distinct texts, each with how many cells hold it. */
+export interface DistinctCells {
+  texts: readonly string[];
+  counts: ArrayLike<number>;
+  presentCount: number;
+}
+
+/** Every rule below holds for all cells exactly when it holds for each distinct text once. */
+export function distinctPresentCells(texts: readonly string[], counts: ArrayLike<number>): DistinctCells {
+  const presentTexts: string[] = [];
+  const presentCounts: number[] = [];
+  let presentCount = 0;
+  texts.forEach((raw, i) => {
+    if (isMissingCell(raw) || counts[i] === 0) return;
+    presentTexts.push(raw);
+    presentCounts.push(counts[i]);
+    presentCount += counts[i];
+  });
+  return { texts: presentTexts, counts: presentCounts, presentCount };
+}
+
+function countDistinct(cells: readonly string[]): DistinctCells {
+  const counts = new Map<string, number>();
+  for (const raw of cells) counts.set(raw, (counts.get(raw) ?? 0) + 1);
+  return distinctPresentCells([...counts.keys()], [...counts.values()]);
 }
 
 /**
@@ -187,12 +215,16 @@ function stringType(name: string, present: readonly string[]): ColumnType {
  * milliseconds in 2000–2100 under a time-like name. A 0/1 column stays a number.
  */
 export function inferColumnReading(name: string, cells: readonly string[]): ColumnReading {
-  const present = cells.filter((raw) => !isMissingCell(raw));
-  if (present.length === 0) return { type: 'categorical', parse: asText };
-  if (every(present, (raw) => parseBooleanCell(raw) !== undefined)) return reading('boolean', parseBooleanCell);
-  if (every(present, (raw) => parseNumberCell(raw) !== undefined)) return numericReading(name, present);
-  if (every(present, (raw) => parseIsoCell(raw) !== undefined)) return reading('timestamp', parseIsoCell);
-  return { type: stringType(name, present), parse: asText };
+  return inferDistinctReading(name, countDistinct(cells));
+}
+
+/** `inferColumnReading` for a dictionary-encoded column: each test runs once per distinct text. */
+export function inferDistinctReading(name: string, cells: DistinctCells): ColumnReading {
+  if (cells.presentCount === 0) return { type: 'categorical', parse: asText };
+  if (every(cells.texts, (raw) => parseBooleanCell(raw) !== undefined)) return reading('boolean', parseBooleanCell);
+  if (every(cells.texts, (raw) => parseNumberCell(raw) !== undefined)) return numericReading(name, cells);
+  if (every(cells.texts, (raw) => parseIsoCell(raw) !== undefined)) return reading('timestamp', parseIsoCell);
+  return { type: stringType(name, cells), parse: asText };
 }
 
 /** Reads every cell of a column with its inferred type. */

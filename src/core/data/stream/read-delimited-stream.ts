@@ -1,12 +1,11 @@
 import { CellError } from '../../cells/types';
 import type { RaggedRecord } from '../parse-delimited';
 import { sniffDelimiter, type Delimiter } from '../sniff-delimiter';
-import { readColumn } from '../infer-type';
 import { ColumnBuilder, TextSink, type FieldSink } from './column-builder';
 import { DelimitedRecords } from './delimited-records';
 import { reportRead, type ReadHooks } from './read-hooks';
 import type { TextChunk } from './text-chunks';
-import { typeBuiltColumn, type TypedColumn } from './type-columns';
+import { typeBuiltColumn, typeTextColumn, type TypedColumn } from './type-columns';
 
 /** A column as the reader hands it over: typed, or its raw cells where the caller asked for text. */
 export type StreamedColumn = { typed: TypedColumn } | { text: string[] };
@@ -82,7 +81,7 @@ export async function readDelimitedStream(chunks: () => Iterable<TextChunk>, opt
     const rereadSinks = columns.map((column) => (column === null ? new TextSink() : null));
     await readRecords(chunks, options, hooks, () => rereadSinks);
     rereadSinks.forEach((sink, index) => {
-      if (sink !== null) columns[index] = { typed: readColumn(header[index], sink.column.cells()) };
+      if (sink !== null) columns[index] = { typed: typeTextColumn(header[index], sink.column) };
     });
   }
   return { header, columns: columns as StreamedColumn[], rows: records.rows, delimiter, raggedCount: records.raggedCount, ragged: records.ragged };

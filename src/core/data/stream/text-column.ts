@@ -1,3 +1,4 @@
+import { distinctPresentCells, type DistinctCells } from '../infer-type';
 import { GrowableUint32 } from './growable';
 
 /**
@@ -86,6 +87,13 @@ export class TextColumn {
   /** How many different texts the column holds. */
   get distinctTexts(): number {
     return this.distinct.length;
+  }
+
+  /** The distinct texts with how many rows hold each, for type inference without a pass over rows. */
+  distinctCells(): DistinctCells {
+    const counts = new Uint32Array(this.distinct.length);
+    for (const code of this.codes.values) counts[code] += 1;
+    return distinctPresentCells(this.distinct, counts);
   }
 
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */

@@ -1,6 +1,7 @@
 import type { ColumnType } from '../../cells/types';
-import { inferColumnReading, numericMeaning, parseYyyymmddCell, type CellValue } from '../infer-type';
+import { inferDistinctReading, numericMeaning, parseYyyymmddCell, type CellValue } from '../infer-type';
 import type { BuiltColumn, NumericCells } from './column-builder';
+import type { TextColumn } from './text-column';
 
 export interface TypedColumn {
   type: ColumnType;
@@ -71,12 +72,15 @@ export function typeBuiltColumn(name: string, built: BuiltColumn): TypedColumn |
       return { type: 'categorical', values: new Array<CellValue>(built.rows).fill(null) };
     case 'numbers':
       return typeNumbers(name, built.cells);
-    case 'text': {
-      // The same as `readColumn`, with each distinct text parsed once.
-      const { type, parse } = inferColumnReading(name, built.column.cells());
-      return { type, values: built.column.mapDistinct(parse) };
-    }
+    case 'text':
+      return typeTextColumn(name, built.column);
     case 'needs-text':
       return null;
   }
+}
+
+/** The same as `readColumn`, with each rule and each parse run once per distinct text. */
+export function typeTextColumn(name: string, column: TextColumn): TypedColumn {
+  const { type, parse } = inferDistinctReading(name, column.distinctCells());
+  return { type, values: column.mapDistinct(parse) };
 }
