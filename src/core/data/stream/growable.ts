@@ -1,5 +1,9 @@
 const INITIAL_CAPACITY = 1 << 14;
 
+// Two classes rather than one generic over the array type: `push` runs once per cell, and a
+// single class holding either array made the 1M-row ingest bench about 7% slower (35.9 vs
+// 38.7 MB/s over repeated runs) because its call sites stop being monomorphic.
+
 /** A Float64Array that doubles as values are appended. */
 export class GrowableFloat64 {
   private data = new Float64Array(INITIAL_CAPACITY);
