@@ -43,18 +43,31 @@ export function skewness(values: ArrayLike<number>): number | null {
   return (Math.sqrt(n * (n - 1)) / (n - 2)) * (m3 / Math.pow(m2, 1.5));
 }
 
-/** Pearson correlation; null when either side is constant or fewer than 3 pairs. */
+/**
+ * Pearson correlation over the pairs where both sides are numbers (NaN marks a missing one);
+ * null when either side is constant there or fewer than 3 pairs remain. Two passes, so large
+ * offsets do not cancel digits.
+ */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
-  const n = x.length;
+  let n = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
+    n++;
+    sumX += x[i];
+    sumY += y[i];
+  }
   if (n < 3) return null;
-  const mx = mean(x)!;
-  const my = mean(y)!;
+  const meanX = sumX / n;
+  const meanY = sumY / n;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
+    const dx = x[i] - meanX;
+    const dy = y[i] - meanY;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;

@@ -1,4 +1,5 @@
 import type { CellValue } from '../infer-type';
+import { pearson } from '../stats';
 import type { ColumnProfile } from '../profile';
 
 export interface CorrelationMatrix {
@@ -46,41 +47,12 @@ function asDoubles(values: ArrayLike<CellValue | undefined>): Float64Array {
   return doubles;
 }
 
-/** Pearson r over rows where both hold a number: two passes, so large offsets do not cancel digits. */
-export function pairwisePearson(x: Float64Array, y: Float64Array): number | null {
-  let n = 0;
-  let sumX = 0;
-  let sumY = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
-    n++;
-    sumX += x[i];
-    sumY += y[i];
-  }
-  if (n < 3) return null;
-  const meanX = sumX / n;
-  const meanY = sumY / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
-    const dx = x[i] - meanX;
-    const dy = y[i] - meanY;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  if (sxx === 0 || syy === 0) return null;
-  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-}
-
 export function correlationMatrix(columns: readonly { name: string; values: ArrayLike<CellValue | undefined> }[], omitted: readonly string[] = []): CorrelationMatrix {
   const doubles = columns.map((column) => asDoubles(column.values));
   const values = columns.map(() => new Array<number | null>(columns.length).fill(null));
   for (let a = 0; a < columns.length; a++) {
     for (let b = a; b < columns.length; b++) {
-      const r = pairwisePearson(doubles[a], doubles[b]);
+      const r = pearson(doubles[a], doubles[b]);
       values[a][b] = r;
       values[b][a] = r;
     }
