@@ -76,12 +76,6 @@ const MATRIX_MAX_COLUMNS = 20;
 const COLUMNS_PER_CHECKPOINT = 8;
 const NOTE_NAMES_SHOWN = 10;
 
-/** A finite number for each numeric cell (booleans as 0/1); NaN and ±Infinity count as missing. */
-const finiteNumber = (value: CellValue): number | null => {
-  const number = asNumber(value);
-  return number !== null && Number.isFinite(number) ? number : null;
-};
-
 function targetValues(data: TableArtifact): { values: (number | null)[] } | { message: string } {
   if (data.target === null) return { message: 'No target column: pick a target column in the Load cell to see its distribution.' };
   const column = data.columns.find((info) => info.name === data.target);
@@ -89,7 +83,7 @@ function targetValues(data: TableArtifact): { values: (number | null)[] } | { me
   if (column.type !== 'number' && column.type !== 'boolean') {
     return { message: `The target ${data.target} is ${column.type}, not numeric: check the Clean cell's junk tokens, or pick a numeric target in the Load cell.` };
   }
-  return { values: Array.from(data.table.array(column.name) as ArrayLike<CellValue>, finiteNumber) };
+  return { values: Array.from(data.table.array(column.name) as ArrayLike<CellValue>, asNumber) };
 }
 
 function summarizeTarget(column: string, values: readonly (number | null)[]): TargetSummary | null {
@@ -132,7 +126,7 @@ function featureCorrelations(data: TableArtifact, target: readonly (number | nul
   const rows: FeatureCorrelation[] = [];
   for (const column of data.columns) {
     if (column.name === data.target || (column.type !== 'number' && column.type !== 'boolean')) continue;
-    const feature = Array.from(data.table.array(column.name) as ArrayLike<CellValue>, finiteNumber);
+    const feature = Array.from(data.table.array(column.name) as ArrayLike<CellValue>, asNumber);
     const pairs = completePairs(feature, target);
     rows.push({ column: column.name, pearson: pearson(pairs.x, pairs.y), spearman: spearman(pairs.x, pairs.y) });
   }

@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { encodeRows, fitEncoding } from '../encode/encoding';
 import { splitRows, type RowSplit, type SplitStrategy } from '../encode/split';
 import type { FeatureDescription, FittedEncoding, Scaling, SkippedColumn } from '../encode/types';
-import { toNumber } from '../encode/values';
+import { asNumber } from '../data/numeric-values';
 import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact, type TableArtifact } from './types';
 
 export interface EncodeParams {
@@ -48,7 +48,7 @@ function readTarget(source: TableArtifact, target: string): { values: Float64Arr
   const rows: number[] = [];
   const values: number[] = [];
   for (let row = 0; row < raw.length; row++) {
-    const value = toNumber(raw[row]);
+    const value = asNumber(raw[row]);
     if (value === null) continue;
     rows.push(row);
     values.push(value);

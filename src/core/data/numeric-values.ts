@@ -1,8 +1,8 @@
 import type { CellValue } from './infer-type';
 
-/** A number for each numeric cell: booleans count as 0/1, everything else is missing. */
-export function asNumber(value: CellValue | undefined): number | null {
-  if (typeof value === 'number') return value;
+/** A finite number for each numeric cell: booleans count as 0/1; NaN, ±Infinity and the rest are missing. */
+export function asNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   return null;
 }

@@ -1,5 +1,6 @@
 import type { FeatureDescription, NumericEncoder, Scaling } from './types';
-import { applyScaler, fitScaler, median, toNumber } from './values';
+import { asNumber } from '../data/numeric-values';
+import { applyScaler, fitScaler, median } from './values';
 
 /**
  * Median imputation (+ a missing indicator when training rows have gaps), then scaling. Booleans
@@ -8,7 +9,7 @@ import { applyScaler, fitScaler, median, toNumber } from './values';
 export function fitNumeric(column: string, source: NumericEncoder['source'], values: ArrayLike<unknown>, trainRows: ArrayLike<number>, scaling: Scaling): NumericEncoder | string {
   const present: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
-    const value = toNumber(values[trainRows[i]]);
+    const value = asNumber(values[trainRows[i]]);
     if (value !== null) present.push(value);
   }
   if (present.length === 0) return 'no values in the training rows';
@@ -16,7 +17,7 @@ export function fitNumeric(column: string, source: NumericEncoder['source'], val
   const center = median(present);
   const valueFeature = present.some((value) => value !== present[0]);
   if (!valueFeature && !missingIndicator) return 'constant in the training rows';
-  const imputed = Float64Array.from({ length: trainRows.length }, (_, i) => toNumber(values[trainRows[i]]) ?? center);
+  const imputed = Float64Array.from({ length: trainRows.length }, (_, i) => asNumber(values[trainRows[i]]) ?? center);
   const scaler = fitScaler(imputed, scaling);
   return { kind: 'numeric', column, source, median: center, valueFeature, missingIndicator, scaler };
 }
@@ -34,7 +35,7 @@ export function numericFeatures(encoder: NumericEncoder): FeatureDescription[] {
 
 export function writeNumeric(encoder: NumericEncoder, values: ArrayLike<unknown>, rows: ArrayLike<number>, x: Float32Array, width: number, offset: number): void {
   for (let r = 0; r < rows.length; r++) {
-    const value = toNumber(values[rows[r]]);
+    const value = asNumber(values[rows[r]]);
     let at = r * width + offset;
     if (encoder.valueFeature) x[at++] = applyScaler(value ?? encoder.median, encoder.scaler);
     if (encoder.missingIndicator) x[at] = value === null ? 1 : 0;

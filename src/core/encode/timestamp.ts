@@ -1,5 +1,6 @@
 import type { FeatureDescription, TimestampEncoder, TimestampPart } from './types';
-import { median, toNumber } from './values';
+import { asNumber } from '../data/numeric-values';
+import { median } from './values';
 
 /**
  * Hour of day, day of week and month as sine/cosine pairs (UTC): two features per cycle instead
@@ -15,7 +16,7 @@ const allParts: TimestampPart[] = ['hour', 'weekday', 'month'];
 export function fitTimestamp(column: string, values: ArrayLike<unknown>, trainRows: ArrayLike<number>): TimestampEncoder | string {
   const present: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
-    const value = toNumber(values[trainRows[i]]);
+    const value = asNumber(values[trainRows[i]]);
     if (value !== null) present.push(value);
   }
   if (present.length === 0) return 'no values in the training rows';
@@ -40,7 +41,7 @@ export function timestampFeatures(encoder: TimestampEncoder): FeatureDescription
 
 export function writeTimestamp(encoder: TimestampEncoder, values: ArrayLike<unknown>, rows: ArrayLike<number>, x: Float32Array, width: number, offset: number): void {
   for (let r = 0; r < rows.length; r++) {
-    const value = toNumber(values[rows[r]]);
+    const value = asNumber(values[rows[r]]);
     const date = new Date(value ?? encoder.median);
     let at = r * width + offset;
     for (const part of encoder.parts) {

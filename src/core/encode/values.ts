@@ -3,13 +3,6 @@ import type { Scaler, Scaling } from './types';
 /** The level a missing categorical value counts as, so "not recorded" can carry signal. */
 export const MISSING_LEVEL = '(missing)';
 
-/** A finite number, a boolean as 0/1, or null for anything missing. */
-export function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return null;
-}
-
 /** Numeric codes become their decimal text, so `3` in a code column is the level "3". */
 export function toLevel(value: unknown): string {
   if (value === null || value === undefined || value === '') return MISSING_LEVEL;
