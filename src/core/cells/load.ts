@@ -146,7 +146,7 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
     const previewColumns = columns.slice(0, PREVIEW_COLUMNS);
     const preview = Array.from({ length: previewRows }, (_, row) => previewColumns.map((column) => table.get(column.name, row) as CellValue));
     return {
-      artifact: { kind: 'table', table, columns, target },
+      artifact: { kind: 'table', table, columns, target, missingTokens: {} },
       view: {
         fileName: input.dataset.name,
         rows: table.numRows(),

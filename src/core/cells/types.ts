@@ -16,12 +16,20 @@ export interface DatasetFile {
   bytes: Uint8Array;
 }
 
+/**
+ * Per column, the cell texts that were read as missing and how often, e.g. `{ '': 120, NA: 3 }`:
+ * the profile shows which tokens became missing, so a real value mistaken for one is visible.
+ */
+export type MissingTokens = Record<string, Record<string, number>>;
+
 /** A table flowing between data cells. `target` is the column the notebook predicts, if chosen. */
 export interface TableArtifact {
   kind: 'table';
   table: ColumnTable;
   columns: ColumnInfo[];
   target: string | null;
+  /** Kept up to date by every cell that turns values into missing ones or drops/renames columns. */
+  missingTokens: MissingTokens;
 }
 
 /** Row-major float32 design matrix with its target vector. */

@@ -25,7 +25,7 @@ function sessions(target: string | null = 'value'): TableArtifact {
     { name: 'channel', type: 'categorical' },
     { name: 'value', type: 'number' },
   ];
-  return { kind: 'table', table, columns, target };
+  return { kind: 'table', table, columns, target, missingTokens: {} };
 }
 
 const run = (source: TableArtifact, params: Partial<EncodeParams> = {}) => encodeCell.run({ table: source }, { ...encodeCell.defaults(), ...params }, ctx);

@@ -10,5 +10,6 @@ export function tableArtifact(columns: Record<string, [ColumnType, CellValue[]]>
     table: table(Object.fromEntries(names.map((name) => [name, columns[name][1]])), names),
     columns: names.map((name) => ({ name, type: columns[name][0] })),
     target,
+    missingTokens: {},
   };
 }
