@@ -1,4 +1,4 @@
-import type { CellKind, ColumnType, ParamField, ParamIssue } from './types';
+import type { CellKind, ColumnType, OperationItem, OperationSpec, ParamField, ParamIssue } from './types';
 
 function fieldIssue(field: ParamField, value: unknown): string | null {
   switch (field.type) {
@@ -39,7 +39,22 @@ function fieldIssue(field: ParamField, value: unknown): string | null {
       }
       return null;
     }
+    case 'operations':
+      return operationsIssue(field.operations, value);
   }
+}
+
+function operationsIssue(operations: readonly OperationSpec[], value: unknown): string | null {
+  if (!Array.isArray(value)) return 'expected a list of operations';
+  for (const [index, item] of value.entries()) {
+    const spec = operations.find((operation) => operation.op === (item as OperationItem | null)?.op);
+    if (!spec) return `item ${index + 1}: expected one of ${operations.map((operation) => operation.op).join(', ')}`;
+    for (const field of spec.fields) {
+      const message = fieldIssue(field, (item as OperationItem)[field.key] ?? spec.defaults()[field.key]);
+      if (message) return `item ${index + 1} (${spec.label}), ${field.label}: ${message}`;
+    }
+  }
+  return null;
 }
 
 /** Parameters as the cell will run them: saved values over the kind's defaults. */

@@ -114,7 +114,21 @@ export type ParamField =
   | (FieldBase & { type: 'integer-list'; min?: number; max?: number })
   | (FieldBase & { type: 'string-list' })
   /** Column name → type, for the known columns; only the columns the user set are stored. */
-  | (FieldBase & { type: 'column-types'; types: readonly ColumnType[] });
+  | (FieldBase & { type: 'column-types'; types: readonly ColumnType[] })
+  /** An ordered list of operations (clean steps, aggregations), each with parameters of its own. */
+  | (FieldBase & { type: 'operations'; operations: readonly OperationSpec[] });
+
+/** One kind of item an `operations` field offers: what its parameters are, as a cell kind's fields. */
+export interface OperationSpec {
+  op: string;
+  label: string;
+  help?: string;
+  fields: readonly ParamField[];
+  defaults(): Record<string, unknown>;
+}
+
+/** An item of an `operations` list as saved in the notebook: which operation, and its parameters. */
+export type OperationItem = { op: string } & Record<string, unknown>;
 
 export interface ParamIssue {
   /** The parameter's key, e.g. `epochs`. */

@@ -6,4 +6,9 @@ export interface CellViewProps<View = unknown> {
   summary: Summary | undefined;
   /** Progress of the run under way (empty when idle), e.g. the live loss curve's points. */
   progress: ProgressUpdate[];
+  /**
+   * Changes some of the cell's parameters, as the form would: a view offers one-click fixes
+   * (apply a suggested step, load a sample instead) through it.
+   */
+  onparams(patch: Record<string, unknown>): void;
 }
