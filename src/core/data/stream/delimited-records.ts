@@ -16,7 +16,10 @@ const KEPT_RAGGED = 5;
  */
 export class DelimitedRecords {
   header: string[] | null = null;
+  /** Well-formed data records that `keepRow` kept (all of them without a filter). */
   rows = 0;
+  /** Well-formed data records, kept or not. */
+  seenRows = 0;
   raggedCount = 0;
   readonly ragged: RaggedRecord[] = [];
   private sinks: readonly (FieldSink | null)[] = [];
@@ -27,10 +30,15 @@ export class DelimitedRecords {
   private ends: number[] = [];
   private unquoted: (string | null)[] = [];
 
-  /** `sinksFor` is called once with the header and gives a sink per column (null to skip it). */
+  /**
+   * `sinksFor` is called once with the header and gives a sink per column (null to skip it).
+   * `keepRow` is asked about each well-formed data record, by its 0-based index among them, before
+   * any of its fields reaches a sink (a sample of rows); ragged records are counted whatever it says.
+   */
   constructor(
     delimiter: string,
     private readonly sinksFor: (header: string[]) => readonly (FieldSink | null)[],
+    private readonly keepRow?: (row: number) => boolean,
   ) {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
@@ -134,6 +142,8 @@ export class DelimitedRecords {
       this.raggedCount++;
       return;
     }
+    const row = this.seenRows++;
+    if (this.keepRow !== undefined && !this.keepRow(row)) return;
     const sinks = this.sinks;
     for (let index = 0; index < fieldCount; index++) sinks[index]?.add(text, this.starts[index], this.ends[index], this.unquoted[index]);
     this.rows++;

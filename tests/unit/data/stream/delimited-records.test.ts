@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TextSink } from '../../../../src/core/data/stream/column-builder';
+import { DelimitedRecords } from '../../../../src/core/data/stream/delimited-records';
+
+/** Reads `text` in pieces of `chunkChars` through a filter, each column's kept cells gathered as text. */
+function readFiltered(text: string, keepRow: ((row: number) => boolean) | undefined, chunkChars = text.length) {
+  let sinks: TextSink[] = [];
+  const asked: number[] = [];
+  const records = new DelimitedRecords(
+    ',',
+    (header) => (sinks = header.map(() => new TextSink())),
+    keepRow && ((row) => (asked.push(row), keepRow(row))),
+  );
+  let carried = '';
+  for (let offset = 0; offset < text.length; offset += chunkChars) {
+    carried = records.push(carried + text.slice(offset, offset + chunkChars), offset + chunkChars >= text.length);
+  }
+  return { records, asked, cells: sinks.map((sink) => sink.column.cells()) };
+}
+
+const csv = 'id,name\n0,a\n1,"b, quoted"\n\n2,c,extra\n3,d\n4,e\n';
+
+describe('DelimitedRecords row filter', () => {
+  it('hands only the kept records to the sinks', () => {
+    const { cells } = readFiltered(csv, (row) => row % 2 === 0);
+    expect(cells).toEqual([
+      ['0', '3'],
+      ['a', 'd'],
+    ]);
+  });
+
+  it('asks about each well-formed record once, by its index among well-formed records, skipping ragged and blank ones', () => {
+    for (const chunkChars of [1, 3, 7, csv.length]) {
+      const { asked } = readFiltered(csv, () => true, chunkChars);
+      expect(asked).toEqual([0, 1, 2, 3]);
+    }
+  });
+
+  it('counts kept records in rows and every well-formed one in seenRows', () => {
+    const { records } = readFiltered(csv, (row) => row >= 1);
+    expect(records.rows).toBe(3);
+    expect(records.seenRows).toBe(4);
+  });
+
+  it('counts and reports ragged records whatever the filter says', () => {
+    const { records, cells } = readFiltered(csv, () => false);
+    expect(cells).toEqual([[], []]);
+    expect(records.rows).toBe(0);
+    expect(records.raggedCount).toBe(1);
+    expect(records.ragged).toEqual([{ line: 5, fields: 3 }]);
+  });
+
+  it('keeps every record without a filter', () => {
+    const { records, cells } = readFiltered(csv, undefined);
+    expect(records.rows).toBe(4);
+    expect(records.seenRows).toBe(4);
+    expect(cells[1]).toEqual(['a', 'b, quoted', 'd', 'e']);
+  });
+});
