@@ -1,7 +1,16 @@
 import type { ColumnType } from '../cells/types';
+import { MissingTokenCounts } from './missing-tokens';
 
 /** A column's cell value once typed; timestamps are epoch milliseconds (UTC). */
 export type CellValue = number | string | boolean | null;
+
+/** A column read with its type. */
+export interface TypedColumn {
+  type: ColumnType;
+  values: CellValue[];
+  /** Per text, the cells that became null in `values` (see `missingTokenOf`); at most 20 texts. */
+  missingTokens: Record<string, number>;
+}
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Written by pandas, R and spreadsheets for undefined numbers; read as missing. */
@@ -109,6 +118,9 @@ function every(values: readonly string[], test: (raw: string) => boolean): boole
   return true;
 }
 
+/** A column's numbers: null for NaN/inf cells, or unboxed in a Float64Array where every one is finite. */
+type Numbers = readonly (number | null)[] | Float64Array;
+
 /** What a numeric column holds, judged from its name and values. */
 export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
 
@@ -117,7 +129,7 @@ export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' |
  * text once with `presentCount` the cells they stand for; `allYyyymmdd` says whether every one is
  * written as a real YYYYMMDD date, which the caller judges from how it was written.
  */
-export function numericMeaning(name: string, numbers: readonly (number | null)[], allYyyymmdd: boolean, presentCount = numbers.length): NumericMeaning {
+export function numericMeaning(name: string, numbers: Numbers, allYyyymmdd: boolean, presentCount = numbers.length): NumericMeaning {
   if (allYyyymmdd) return 'yyyymmdd';
   if (TIME_NAME.test(name)) {
     const inRange = (scale: number) => numbers.every((value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
@@ -153,7 +165,7 @@ function numericReading(name: string, cells: DistinctCells): ColumnReading {
  * scaling them as quantities would claim browser 8 is "more" than browser 2. Counts start at 0
  * or carry a quantity-like name, so they stay numbers.
  */
-function looksLikeIntegerCodes(name: string, numbers: readonly (number | null)[], presentCount: number): boolean {
+function looksLikeIntegerCodes(name: string, numbers: Numbers, presentCount: number): boolean {
   if (nameWords(name).some((word) => QUANTITY_WORD.test(word))) return false;
   const levels = new Set<number>();
   for (const value of numbers) {
@@ -227,18 +239,40 @@ export function inferDistinctReading(name: string, cells: DistinctCells): Column
   return { type: stringType(name, cells), parse: asText };
 }
 
-/** Reads every cell of a column with its inferred type. */
-export function readColumn(name: string, cells: readonly string[]): { type: ColumnType; values: CellValue[] } {
+function typeCells(name: string, cells: readonly string[]): { type: ColumnType; values: CellValue[] } {
   const { type, parse } = inferColumnReading(name, cells);
   const values = new Array<CellValue>(cells.length);
   for (let i = 0; i < cells.length; i++) values[i] = parse(cells[i]);
   return { type, values };
 }
 
+/** Reads every cell of a column with its inferred type. */
+export function readColumn(name: string, cells: readonly string[]): TypedColumn {
+  const typed = typeCells(name, cells);
+  return { ...typed, missingTokens: missingTokensOf(cells, typed.values) };
+}
+
 /** A value as a decoder handed it over: strings from text formats, typed values from JSON, Parquet or Arrow. */
 export type SourceValue = unknown;
 
 const isAbsent = (value: SourceValue) => value === null || value === undefined || (typeof value === 'string' && isMissingCell(value));
+
+/**
+ * The text a value read as missing is counted under: a cell's text as written (`''`, `NA`, `inf`),
+ * `String(value)` for a typed one (`NaN`, `Infinity`), and `null` for a value that is not there at
+ * all (JSON null or an absent key, a Parquet/Arrow null), so it is not confused with an empty text.
+ */
+export function missingTokenOf(value: SourceValue): string {
+  if (value === null || value === undefined) return 'null';
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Per token, the rows of `source` whose value in `values` is null. */
+export function missingTokensOf(source: readonly SourceValue[], values: readonly CellValue[]): Record<string, number> {
+  const missing = new MissingTokenCounts();
+  for (let row = 0; row < values.length; row++) if (values[row] === null) missing.add(missingTokenOf(source[row]));
+  return missing.counts;
+}
 
 /** Text for a value that has no type of its own in this column (mixed columns, nested JSON). */
 export function sourceText(value: SourceValue): string {
@@ -284,12 +318,17 @@ function numberValues(name: string, values: readonly SourceValue[], present: rea
  * `readColumn`; values that arrive typed keep their type (numbers stay numbers, NaN and infinities
  * become missing, dates become epoch milliseconds); a column mixing kinds is read as text.
  */
-export function readValues(name: string, values: readonly SourceValue[]): { type: ColumnType; values: CellValue[] } {
+export function readValues(name: string, values: readonly SourceValue[]): TypedColumn {
+  const typed = typeValues(name, values);
+  return { ...typed, missingTokens: missingTokensOf(values, typed.values) };
+}
+
+function typeValues(name: string, values: readonly SourceValue[]): { type: ColumnType; values: CellValue[] } {
   // Text formats hand over strings only: read them as they are, without copies of the column.
-  if (values.every((value) => typeof value === 'string')) return readColumn(name, values as readonly string[]);
+  if (values.every((value) => typeof value === 'string')) return typeCells(name, values as readonly string[]);
   const normalised = values.map((value) => (typeof value === 'bigint' ? fromBigint(value) : value));
   const present = normalised.filter((value) => !isAbsent(value));
-  if (present.every((value) => typeof value === 'string')) return readColumn(name, normalised.map(sourceText));
+  if (present.every((value) => typeof value === 'string')) return typeCells(name, normalised.map(sourceText));
   if (present.every((value) => typeof value === 'number')) {
     return numberValues(name, normalised, (present as number[]).filter((value) => Number.isFinite(value)));
   }
@@ -299,5 +338,5 @@ export function readValues(name: string, values: readonly SourceValue[]): { type
   if (present.every((value) => value instanceof Date)) {
     return { type: 'timestamp', values: normalised.map((value) => (value instanceof Date && Number.isFinite(value.getTime()) ? value.getTime() : null)) };
   }
-  return readColumn(name, normalised.map(sourceText));
+  return typeCells(name, normalised.map(sourceText));
 }

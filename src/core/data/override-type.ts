@@ -1,5 +1,5 @@
 import type { ColumnType } from '../cells/types';
-import { parseBooleanCell, parseIsoCell, parseNumberCell, parseYyyymmddCell, sourceText, type CellValue, type SourceValue } from './infer-type';
+import { missingTokensOf, parseBooleanCell, parseIsoCell, parseNumberCell, parseYyyymmddCell, sourceText, type CellValue, type SourceValue } from './infer-type';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['number', 'boolean', 'timestamp', 'categorical', 'text', 'identifier'];
 
@@ -7,6 +7,8 @@ export interface OverriddenColumn {
   values: CellValue[];
   /** Present values that could not be read as the chosen type; they become missing. */
   unreadable: number;
+  /** Per text, the values that became missing, the unreadable ones included (see `missingTokenOf`). */
+  missingTokens: Record<string, number>;
 }
 
 const UNIX_SECONDS_MAX = Date.UTC(2100, 0, 1) / 1000;
@@ -50,5 +52,5 @@ export function readAsType(values: readonly SourceValue[], type: ColumnType): Ov
     }
     return result;
   });
-  return { values: converted, unreadable };
+  return { values: converted, unreadable, missingTokens: missingTokensOf(values, converted) };
 }

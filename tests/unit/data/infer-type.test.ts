@@ -5,17 +5,18 @@ const many = (count: number, make: (i: number) => string) => Array.from({ length
 
 describe('readColumn', () => {
   it('reads numbers, with blanks as missing', () => {
-    expect(readColumn('x', ['1', ' 2.5 ', '', '-3e2', '.5'])).toEqual({ type: 'number', values: [1, 2.5, null, -300, 0.5] });
+    expect(readColumn('x', ['1', ' 2.5 ', '', '-3e2', '.5'])).toEqual({ type: 'number', values: [1, 2.5, null, -300, 0.5], missingTokens: { '': 1 } });
   });
 
   it('reads NaN, inf and overflowing numbers as missing, never as NaN or Infinity', () => {
-    const { type, values } = readColumn('x', ['1', 'NaN', 'inf', '-Infinity', '1e400', 'nan']);
+    const { type, values, missingTokens } = readColumn('x', ['1', 'NaN', 'inf', '-Infinity', '1e400', 'nan', 'inf']);
     expect(type).toBe('number');
-    expect(values).toEqual([1, null, null, null, null, null]);
+    expect(values).toEqual([1, null, null, null, null, null, null]);
+    expect(missingTokens).toEqual({ NaN: 1, inf: 2, '-Infinity': 1, '1e400': 1, nan: 1 });
   });
 
   it('keeps a 0/1 column as numbers', () => {
-    expect(readColumn('flag', ['0', '1', '1'])).toEqual({ type: 'number', values: [0, 1, 1] });
+    expect(readColumn('flag', ['0', '1', '1'])).toEqual({ type: 'number', values: [0, 1, 1], missingTokens: {} });
   });
 
   it.each([
@@ -23,7 +24,7 @@ describe('readColumn', () => {
     ['TRUE', 'FALSE'],
     ['True', 'False'],
   ])('reads %s/%s as booleans', (yes, no) => {
-    expect(readColumn('b', [yes, no, ''])).toEqual({ type: 'boolean', values: [true, false, null] });
+    expect(readColumn('b', [yes, no, '', ' '])).toEqual({ type: 'boolean', values: [true, false, null, null], missingTokens: { '': 1, ' ': 1 } });
   });
 
   it('reads ISO dates and date-times as UTC epoch milliseconds', () => {
@@ -38,13 +39,13 @@ describe('readColumn', () => {
   });
 
   it('reads YYYYMMDD integers as dates when every one is a real date', () => {
-    expect(readColumn('date', ['20170801', '20180131'])).toEqual({ type: 'timestamp', values: [Date.UTC(2017, 7, 1), Date.UTC(2018, 0, 31)] });
+    expect(readColumn('date', ['20170801', '20180131'])).toEqual({ type: 'timestamp', values: [Date.UTC(2017, 7, 1), Date.UTC(2018, 0, 31)], missingTokens: {} });
     expect(readColumn('code', ['20170801', '20171399']).type).toBe('number');
   });
 
   it('reads unix seconds and milliseconds as timestamps only under a time-like name', () => {
-    expect(readColumn('visitStartTime', ['1501545759', '1533081599'])).toEqual({ type: 'timestamp', values: [1501545759000, 1533081599000] });
-    expect(readColumn('created_at', ['1501545759000'])).toEqual({ type: 'timestamp', values: [1501545759000] });
+    expect(readColumn('visitStartTime', ['1501545759', '1533081599'])).toMatchObject({ type: 'timestamp', values: [1501545759000, 1533081599000] });
+    expect(readColumn('created_at', ['1501545759000'])).toMatchObject({ type: 'timestamp', values: [1501545759000] });
     expect(readColumn('revenue', ['1501545759', '1533081599']).type).toBe('number');
     expect(readColumn('timeOnSite', ['15', '320']).type).toBe('number');
   });
@@ -97,24 +98,34 @@ describe('readColumn', () => {
   });
 });
 
+describe('readColumn missing tokens', () => {
+  it('keeps the first 20 distinct tokens and drops the counts of further ones', () => {
+    const cells = ['1', ...many(25, (i) => ' '.repeat(i + 1)), ' '];
+    const { missingTokens } = readColumn('x', cells);
+    expect(Object.keys(missingTokens)).toHaveLength(20);
+    expect(missingTokens[' ']).toBe(2);
+    expect(missingTokens[' '.repeat(21)]).toBeUndefined();
+  });
+});
+
 describe('readValues', () => {
   it('keeps typed numbers as numbers, with NaN and infinities missing', () => {
-    expect(readValues('amount', [1.5, Number.NaN, Number.POSITIVE_INFINITY, null, 1e20])).toEqual({ type: 'number', values: [1.5, null, null, null, 1e20] });
+    expect(readValues('amount', [1.5, Number.NaN, Number.POSITIVE_INFINITY, null, 1e20])).toEqual({ type: 'number', values: [1.5, null, null, null, 1e20], missingTokens: { NaN: 1, Infinity: 1, null: 1 } });
   });
 
   it('applies the same rules as text to typed numbers: unix seconds under a time-like name', () => {
-    expect(readValues('visitStartTime', [1501545759, 1533081599])).toEqual({ type: 'timestamp', values: [1501545759000, 1533081599000] });
+    expect(readValues('visitStartTime', [1501545759, 1533081599])).toMatchObject({ type: 'timestamp', values: [1501545759000, 1533081599000] });
   });
 
   it('reads bigints as numbers where exact and as identifiers beyond', () => {
-    expect(readValues('hits', [BigInt(3), BigInt(4)])).toEqual({ type: 'number', values: [3, 4] });
+    expect(readValues('hits', [BigInt(3), BigInt(4)])).toMatchObject({ type: 'number', values: [3, 4] });
     const big = BigInt('12345678901234567890');
     expect(readValues('fullVisitorId', [big, null]).values).toEqual(['12345678901234567890', null]);
   });
 
   it('reads dates as epoch milliseconds and booleans as booleans', () => {
-    expect(readValues('day', [new Date(Date.UTC(2020, 0, 2)), null])).toEqual({ type: 'timestamp', values: [Date.UTC(2020, 0, 2), null] });
-    expect(readValues('paid', [true, null, false])).toEqual({ type: 'boolean', values: [true, null, false] });
+    expect(readValues('day', [new Date(Date.UTC(2020, 0, 2)), null, new Date(Number.NaN)])).toEqual({ type: 'timestamp', values: [Date.UTC(2020, 0, 2), null, null], missingTokens: { null: 1, 'Invalid Date': 1 } });
+    expect(readValues('paid', [true, undefined, false])).toEqual({ type: 'boolean', values: [true, null, false], missingTokens: { null: 1 } });
   });
 
   it('reads a column mixing kinds as text, nested values as JSON', () => {
@@ -122,6 +133,6 @@ describe('readValues', () => {
   });
 
   it('reads strings from typed formats with the text rules', () => {
-    expect(readValues('n', ['1', null, '2.5'])).toEqual({ type: 'number', values: [1, null, 2.5] });
+    expect(readValues('n', ['1', null, '2.5', ''])).toEqual({ type: 'number', values: [1, null, 2.5, null], missingTokens: { null: 1, '': 1 } });
   });
 });

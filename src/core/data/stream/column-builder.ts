@@ -1,4 +1,5 @@
 import { isMissingCell, parseNumberCell, parseYyyymmddCell } from '../infer-type';
+import { MissingTokenCounts } from '../missing-tokens';
 import { readFastNumber } from './fast-number';
 import { GrowableFloat64 } from './growable';
 import { TextColumn } from './text-column';
@@ -28,10 +29,12 @@ export interface NumericCells {
   canonical: boolean;
   /** Every present cell is written as eight digits (a YYYYMMDD candidate). */
   eightDigits: boolean;
+  /** The texts of the cells that are NaN in `values`. */
+  missingTokens: Record<string, number>;
 }
 
 export type BuiltColumn =
-  | { kind: 'missing'; rows: number }
+  | { kind: 'missing'; rows: number; missingTokens: Record<string, number> }
   | { kind: 'numbers'; cells: NumericCells }
   | { kind: 'text'; column: TextColumn }
   /** Numbers at first, then a cell that is not: its text must be read again. */
@@ -45,6 +48,10 @@ export type BuiltColumn =
 export class ColumnBuilder implements FieldSink {
   private mode: 'missing' | 'numbers' | 'text' | 'needs-text' = 'missing';
   private missingRows = 0;
+  /** The texts of the missing cells before the first present one (blank or white space), all kept. */
+  private readonly leadingMissing = new Map<string, number>();
+  /** The texts of the cells read as missing in a column of numbers; a text column counts its own. */
+  private readonly missing = new MissingTokenCounts();
   private numbers: GrowableFloat64 | null = null;
   private text: TextColumn | null = null;
   private nonFinite = 0;
@@ -63,17 +70,20 @@ export class ColumnBuilder implements FieldSink {
         const cell = unquoted ?? text.slice(start, end);
         if (isMissingCell(cell)) {
           this.missingRows++;
+          this.leadingMissing.set(cell, (this.leadingMissing.get(cell) ?? 0) + 1);
           return;
         }
         if (parseNumberCell(cell) !== undefined) {
           this.mode = 'numbers';
           this.numbers = new GrowableFloat64();
           for (let row = 0; row < this.missingRows; row++) this.numbers.push(NaN);
+          this.addLeadingMissing(this.missing);
           return this.addNumber(cell, 0, cell.length, null);
         }
         this.mode = 'text';
         this.text = new TextColumn();
-        for (let row = 0; row < this.missingRows; row++) this.text.add('');
+        // The leading cells are all missing, so their order does not matter, only their texts.
+        for (const [token, rows] of this.leadingMissing) for (let row = 0; row < rows; row++) this.text.add(token);
         return this.text.add(cell);
       }
     }
@@ -89,7 +99,10 @@ export class ColumnBuilder implements FieldSink {
       return;
     }
     const cell = unquoted ?? text.slice(start, end);
-    if (isMissingCell(cell)) return numbers.push(NaN);
+    if (isMissingCell(cell)) {
+      this.missing.add(cell);
+      return numbers.push(NaN);
+    }
     const value = parseNumberCell(cell);
     if (value === undefined) {
       this.mode = 'needs-text';
@@ -99,6 +112,7 @@ export class ColumnBuilder implements FieldSink {
     if (value === null) {
       this.nonFinite++;
       this.canonical = false;
+      this.missing.add(cell);
       numbers.push(NaN);
     } else {
       numbers.push(value);
@@ -107,12 +121,21 @@ export class ColumnBuilder implements FieldSink {
     if (parseYyyymmddCell(cell) === undefined) this.eightDigits = false;
   }
 
+  private addLeadingMissing(counts: MissingTokenCounts): void {
+    for (const [token, rows] of this.leadingMissing) counts.add(token, rows);
+  }
+
   build(): BuiltColumn {
     switch (this.mode) {
-      case 'missing':
-        return { kind: 'missing', rows: this.missingRows };
-      case 'numbers':
-        return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite: this.nonFinite, canonical: this.canonical, eightDigits: this.eightDigits } };
+      case 'missing': {
+        const missing = new MissingTokenCounts();
+        this.addLeadingMissing(missing);
+        return { kind: 'missing', rows: this.missingRows, missingTokens: missing.counts };
+      }
+      case 'numbers': {
+        const { nonFinite, canonical, eightDigits } = this;
+        return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite, canonical, eightDigits, missingTokens: this.missing.counts } };
+      }
       case 'text':
         return { kind: 'text', column: this.text! };
       case 'needs-text':

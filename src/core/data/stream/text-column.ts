@@ -1,4 +1,3 @@
-import { distinctPresentCells, type DistinctCells } from '../infer-type';
 import { GrowableUint32 } from './growable';
 
 /**
@@ -89,24 +88,28 @@ export class TextColumn {
     return this.distinct.length;
   }
 
-  /** The distinct texts with how many rows hold each, for type inference without a pass over rows. */
-  distinctCells(): DistinctCells {
+  /** The different texts, in the order they first appear; a text's code is its index. */
+  get texts(): readonly string[] {
+    return this.distinct;
+  }
+
+  /** How many rows hold each text, by code. */
+  codeCounts(): Uint32Array {
     const counts = new Uint32Array(this.distinct.length);
     for (const code of this.codes.values) counts[code] += 1;
-    return distinctPresentCells(this.distinct, counts);
+    return counts;
   }
 
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */
   cells(): string[] {
-    return this.mapDistinct((cell) => cell);
+    return this.rowsOf(this.distinct);
   }
 
-  /** Each row's cell converted, calling `convert` once per distinct text. */
-  mapDistinct<T>(convert: (cell: string) => T): T[] {
-    const converted = this.distinct.map(convert);
+  /** Each row's entry of `perText`, which holds one value per text (by code): each conversion runs once per text. */
+  rowsOf<T>(perText: readonly T[]): T[] {
     const codes = this.codes.values;
     const values = new Array<T>(codes.length);
-    for (let row = 0; row < codes.length; row++) values[row] = converted[codes[row]];
+    for (let row = 0; row < codes.length; row++) values[row] = perText[codes[row]];
     return values;
   }
 }

@@ -30,11 +30,17 @@ describe('TextColumn', () => {
     expect(column.cells()).toEqual([...cells, ...cells]);
   });
 
-  it('converts each distinct text once', () => {
+  it('spreads one value per distinct text over the rows that hold it', () => {
     const column = new TextColumn();
     for (const cell of ['1', '2', '1', '1', '2']) column.add(cell);
-    let calls = 0;
-    expect(column.mapDistinct((cell) => (calls++, Number(cell) * 10))).toEqual([10, 20, 10, 10, 20]);
-    expect(calls).toBe(2);
+    expect(column.texts).toEqual(['1', '2']);
+    expect(column.rowsOf(column.texts.map((cell) => Number(cell) * 10))).toEqual([10, 20, 10, 10, 20]);
+  });
+
+  it('counts the rows holding each distinct text', () => {
+    const column = new TextColumn();
+    for (const cell of ['b', '', 'a', 'b', 'b', '']) column.add(cell);
+    expect(column.texts).toEqual(['b', '', 'a']);
+    expect([...column.codeCounts()]).toEqual([3, 2, 1]);
   });
 });
