@@ -1,19 +1,32 @@
 import type { ColumnTable } from 'arquero';
-import { encodeRows, fitEncoding } from '../encode/encoding';
+import { featureChecksum } from '../encode/checksum';
+import { encodeRows, encodeTrainingRows, fitEncoding, type TrainingRows } from '../encode/encoding';
+import { suggestLogTransforms, type SkewSuggestion } from '../encode/skew';
 import { splitRows, type RowSplit, type SplitStrategy } from '../encode/split';
+import { checkTargetTransform, targetLabel, transformTarget, type TargetTransform } from '../encode/target-transform';
 import type { FeatureDescription, FittedEncoding, Scaling, SkippedColumn } from '../encode/types';
 import { asNumber } from '../data/numeric-values';
-import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact, type TableArtifact } from './types';
+import { CancelledError, CellError, type CellKind, type ColumnInfo, type FeatureMatrix, type FeaturesArtifact, type ParamIssue, type TableArtifact } from './types';
 
 export interface EncodeParams {
   exclude: string[];
   testFraction: number;
   validationFraction: number;
   split: SplitStrategy;
+  /** For the group split: the user id whose sessions must stay together; '' for none. */
+  groupColumn: string;
+  /** For the time split: the instant that orders the rows; '' for none. */
+  timeColumn: string;
   seed: number;
   oneHotMaxLevels: number;
   scaling: Scaling;
   categoricalColumns: string[];
+  log1pColumns: string[];
+  signedLogColumns: string[];
+  targetEncodeColumns: string[];
+  targetEncodingFolds: number;
+  targetEncodingSmoothing: number;
+  targetTransform: TargetTransform;
 }
 
 export interface SplitPartStats {
@@ -21,16 +34,29 @@ export interface SplitPartStats {
   rows: number;
   targetMean: number;
   zeroShare: number;
+  targetMax: number;
+  /** Distinct groups in the part (group split). */
+  groups?: number;
+  /** First and last instant in the part (time split). */
+  span?: { from: string; to: string };
 }
 
 export interface EncodeView {
   target: string;
+  targetTransform: TargetTransform;
+  split: SplitStrategy;
   parts: SplitPartStats[];
   features: FeatureDescription[];
   shape: { rows: number; columns: number };
   skipped: SkippedColumn[];
   /** Rows left out because their target is missing. */
   rowsWithoutTarget: number;
+  /** Strongly right-skewed numeric columns left untransformed, with the transform that fits. */
+  skewed: SkewSuggestion[];
+  /** The log transforms this run used, so a suggestion can be added to them. */
+  log1pColumns: string[];
+  signedLogColumns: string[];
+  checksum: string;
 }
 
 const partNames = ['train', 'validation', 'test'] as const;
@@ -60,35 +86,106 @@ function readTarget(source: TableArtifact, target: string): { values: Float64Arr
   return { values: Float64Array.from(values), rows: Uint32Array.from(rows) };
 }
 
-function checkColumnsExist(source: TableArtifact, names: readonly string[], label: string): void {
-  const known = new Set(source.columns.map((column) => column.name));
-  for (const name of names) {
-    if (!known.has(name)) throw new CellError(`${label} column '${name}' is not in the table`);
-  }
+/** Each parameter that names columns, with how its message refers to one of them. */
+const columnParams = [
+  { key: 'exclude', noun: 'Excluded' },
+  { key: 'categoricalColumns', noun: 'Categorical' },
+  { key: 'log1pColumns', noun: 'log1p' },
+  { key: 'signedLogColumns', noun: 'Signed-log' },
+  { key: 'targetEncodeColumns', noun: 'Target-encoded' },
+  { key: 'groupColumn', noun: 'Group' },
+  { key: 'timeColumn', noun: 'Time' },
+] as const;
+
+function namedColumns(params: EncodeParams, key: (typeof columnParams)[number]['key']): string[] {
+  const value = params[key];
+  return typeof value === 'string' ? (value === '' ? [] : [value]) : value;
 }
 
-function partStats(part: SplitPartStats['part'], y: Float32Array): SplitPartStats {
+/** A shared notebook may name columns this file lacks, or use a column in a way its type forbids. */
+function checkNamedColumns(source: TableArtifact, params: EncodeParams, target: string): Map<string, ColumnInfo> {
+  const known = new Map(source.columns.map((column) => [column.name, column]));
+  for (const { key, noun } of columnParams) {
+    for (const name of namedColumns(params, key)) {
+      if (!known.has(name)) throw new CellError(`${noun} column '${name}' is not in the table (parameter ${key})`);
+      if (name === target && key !== 'exclude') throw new CellError(`${noun} column '${name}' is the target (parameter ${key}): the target cannot be a feature or a split key`);
+    }
+  }
+  for (const key of ['log1pColumns', 'signedLogColumns'] as const) {
+    for (const name of params[key]) {
+      const type = known.get(name)!.type;
+      if (type !== 'number') throw new CellError(`Column '${name}' is ${type} (parameter ${key}): only numeric columns take a log transform`);
+      if (params.categoricalColumns.includes(name) || params.targetEncodeColumns.includes(name)) {
+        throw new CellError(`Column '${name}' is encoded as a category (parameter ${key}): a log transform applies to numeric features only`);
+      }
+    }
+  }
+  for (const name of params.targetEncodeColumns) {
+    if (known.get(name)!.type === 'timestamp') throw new CellError(`Column '${name}' is a timestamp (parameter targetEncodeColumns): target encoding is for categories`);
+  }
+  return known;
+}
+
+/** The split key of each row that has a target, read from the table. */
+function splitKeys(source: TableArtifact, params: EncodeParams, known: Map<string, ColumnInfo>, targetRows: Uint32Array): { groups?: unknown[]; times?: Float64Array } {
+  if (params.split === 'group') {
+    const groups = source.table.array(params.groupColumn) as ArrayLike<unknown>;
+    return { groups: Array.from(targetRows, (row) => groups[row]) };
+  }
+  if (params.split !== 'time') return {};
+  const type = known.get(params.timeColumn)!.type;
+  if (type !== 'timestamp' && type !== 'number') throw new CellError(`Time column '${params.timeColumn}' is ${type} (parameter timeColumn): a time split needs a timestamp or a number`);
+  const raw = source.table.array(params.timeColumn) as ArrayLike<unknown>;
+  const times = new Float64Array(targetRows.length);
+  let missing = 0;
+  targetRows.forEach((row, position) => {
+    const value = asNumber(raw[row]);
+    if (value === null) missing += 1;
+    else times[position] = value;
+  });
+  if (missing > 0) throw new CellError(`Time column '${params.timeColumn}' is missing in ${missing} rows with a target (parameter timeColumn): fill or drop them in Clean before a time split`);
+  return { times };
+}
+
+function formatInstant(value: number, isTimestamp: boolean): string {
+  return isTimestamp ? new Date(value).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(value);
+}
+
+function partStats(part: SplitPartStats['part'], y: Float32Array, positions: Uint32Array, keys: { groups?: unknown[]; times?: Float64Array }, timeIsInstant: boolean): SplitPartStats {
   let sum = 0;
   let zeros = 0;
+  let max = -Infinity;
   for (const value of y) {
     sum += value;
     if (value === 0) zeros += 1;
+    if (value > max) max = value;
   }
-  return { part, rows: y.length, targetMean: sum / y.length, zeroShare: zeros / y.length };
+  const stats: SplitPartStats = { part, rows: y.length, targetMean: sum / y.length, zeroShare: zeros / y.length, targetMax: max };
+  if (keys.groups) stats.groups = new Set(Array.from(positions, (position) => keys.groups![position])).size;
+  if (keys.times) {
+    const times = Array.from(positions, (position) => keys.times![position]);
+    stats.span = { from: formatInstant(Math.min(...times), timeIsInstant), to: formatInstant(Math.max(...times), timeIsInstant) };
+  }
+  return stats;
 }
 
-function buildMatrix(encoding: FittedEncoding, table: ColumnTable, tableRows: Uint32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
-  return {
-    x: encodeRows(encoding, table, tableRows),
-    y: Float32Array.from(positions, (position) => target[position]),
-    rows: positions.length,
-  };
+function matrix(x: Float32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
+  return { x, y: Float32Array.from(positions, (position) => target[position]), rows: positions.length };
 }
+
+function partMatrix(encoding: FittedEncoding, table: ColumnTable, tableRows: Uint32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
+  return matrix(encodeRows(encoding, table, tableRows), target, positions);
+}
+
+const splitFields = {
+  group: { key: 'groupColumn', label: 'a group column (the user id)' },
+  time: { key: 'timeColumn', label: 'a time column' },
+} as const;
 
 export const encodeCell: CellKind<EncodeParams, EncodeView> = {
   kind: 'encode',
   label: 'Encode',
-  description: 'Split rows into train / validation / test, then fit imputation, scaling and category encodings on the training rows only.',
+  description: 'Split rows into train / validation / test, then fit transforms, imputation, scaling and category encodings on the training rows only.',
   inputs: ['table'],
   output: 'features',
   fields: [
@@ -102,11 +199,14 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       options: [
         { value: 'stratified', label: 'Stratified on target > 0' },
         { value: 'random', label: 'Random' },
+        { value: 'group', label: 'Grouped (a user never straddles parts)' },
+        { value: 'time', label: 'By time (train on earlier rows)' },
       ],
-      help: 'Stratified keeps the share of non-zero targets equal in every part.',
+      help: 'Stratified keeps the share of non-zero targets equal in every part; grouped keeps each user in one part; by time tests on the latest rows.',
     },
-    { key: 'seed', label: 'Seed', type: 'integer', min: 0 },
-    { key: 'oneHotMaxLevels', label: 'One-hot up to (levels)', type: 'integer', min: 2, max: 1000, help: 'Categoricals with more training levels get frequency encoding.' },
+    { key: 'groupColumn', label: 'Group column', type: 'column', optional: true, help: 'For the grouped split: the user id whose sessions stay together.' },
+    { key: 'timeColumn', label: 'Time column', type: 'column', optional: true, help: 'For the time split: rows with equal times share a part.' },
+    { key: 'seed', label: 'Seed', type: 'integer', min: 0, help: 'Split order and target-encoding folds.' },
     {
       key: 'scaling',
       label: 'Scaling',
@@ -114,50 +214,93 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       options: [
         { value: 'standard', label: 'Standard (mean 0, sd 1)' },
         { value: 'minmax', label: 'Min–max (0 to 1)' },
+        { value: 'robust', label: 'Robust (median 0, IQR 1)' },
         { value: 'none', label: 'None' },
       ],
+      help: 'Fitted on the training rows only.',
     },
+    { key: 'log1pColumns', label: 'log1p columns', type: 'columns', help: 'Skewed non-negative numbers: log(1 + x) before scaling.' },
+    { key: 'signedLogColumns', label: 'Signed-log columns', type: 'columns', help: 'Skewed numbers that can be negative: sign(x)·log(1 + |x|) before scaling.' },
     { key: 'categoricalColumns', label: 'Treat as categories', type: 'columns', help: 'Numeric code columns (region, browser id) to encode as categories.' },
+    { key: 'oneHotMaxLevels', label: 'One-hot up to (levels)', type: 'integer', min: 2, max: 1000, help: 'Categoricals with more training levels get frequency encoding.' },
+    { key: 'targetEncodeColumns', label: 'Target-encode columns', type: 'columns', help: 'High-cardinality categories encoded by their mean target, out of fold on training rows.' },
+    { key: 'targetEncodingFolds', label: 'Target-encoding folds', type: 'integer', min: 2, max: 20 },
+    { key: 'targetEncodingSmoothing', label: 'Target-encoding smoothing', type: 'number', min: 0, max: 10000, step: 1, help: 'Rows of weight the training mean gets against a level’s own mean.' },
+    {
+      key: 'targetTransform',
+      label: 'Target transform',
+      type: 'select',
+      options: [
+        { value: 'none', label: 'None' },
+        { value: 'log1p', label: 'log1p (metrics after back-transform)' },
+      ],
+      help: 'log1p trains on log(1 + target); Evaluate maps predictions back with a bias correction.',
+    },
   ],
   defaults: () => ({
     exclude: [],
     testFraction: 0.2,
     validationFraction: 0.1,
     split: 'stratified',
+    groupColumn: '',
+    timeColumn: '',
     seed: 42,
     oneHotMaxLevels: 30,
     scaling: 'standard',
     categoricalColumns: [],
+    log1pColumns: [],
+    signedLogColumns: [],
+    targetEncodeColumns: [],
+    targetEncodingFolds: 5,
+    targetEncodingSmoothing: 10,
+    targetTransform: 'none',
   }),
+  check(params) {
+    const issues: ParamIssue[] = [];
+    if (params.split === 'group' || params.split === 'time') {
+      const field = splitFields[params.split];
+      if (params[field.key] === '') issues.push({ path: field.key, message: `The ${params.split} split needs ${field.label}` });
+    }
+    const both = params.log1pColumns.filter((name) => params.signedLogColumns.includes(name));
+    if (both.length > 0) issues.push({ path: 'signedLogColumns', message: `'${both[0]}' is listed for both log1p and signed-log: pick one` });
+    return issues;
+  },
   async run(input, params, ctx) {
     const source = input.table;
     if (!source) throw new CellError('Encode needs a table from an earlier cell');
     const target = source.target;
     if (!target) throw new CellError('Pick a target column in the Load cell');
-    checkColumnsExist(source, params.exclude, 'Excluded');
-    checkColumnsExist(source, params.categoricalColumns, 'Categorical');
+    const issue = encodeCell.check!(params)[0];
+    if (issue) throw new CellError(issue.message);
+    const known = checkNamedColumns(source, params, target);
     const { values: targetValues, rows: targetRows } = readTarget(source, target);
+    checkTargetTransform(target, targetValues, params.targetTransform);
 
-    const split: RowSplit = splitRows(targetValues, {
-      testFraction: params.testFraction,
-      validationFraction: params.validationFraction,
-      strategy: params.split,
-      seed: params.seed,
-    });
+    const keys = splitKeys(source, params, known, targetRows);
+    const split: RowSplit = splitRows(targetValues, { ...params, strategy: params.split, ...keys });
     for (const part of partNames) {
       if (split[part].length === 0) {
-        throw new CellError(`The ${part} split has no rows (${targetValues.length} rows have a target): use more data or change the fractions`);
+        throw new CellError(`The ${part} split has no rows (${targetValues.length} rows have a target): use more data or change the fractions${params.split === 'time' ? ', or use a time column with fewer ties' : ''}`);
       }
     }
     const tableRows = (positions: Uint32Array) => Uint32Array.from(positions, (position) => targetRows[position]);
-    const fit = fitEncoding(source.table, source.columns, target, tableRows(split.train), params);
+    const training: TrainingRows = {
+      rows: tableRows(split.train),
+      targets: transformTarget(Float32Array.from(split.train, (position) => targetValues[position]), params.targetTransform),
+      targetLabel: targetLabel(target, params.targetTransform),
+    };
+    const fit = fitEncoding(source.table, source.columns, target, training, params);
     if (fit.features.length === 0) {
       throw new CellError(`No column is left to learn from: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);
     }
     ctx.progress({ fraction: 0.5, message: 'Encoding rows' });
     await ctx.yieldToHost();
+    if (ctx.signal.aborted) throw new CancelledError();
 
-    const [train, validation, test] = partNames.map((part) => buildMatrix(fit.encoding, source.table, tableRows(split[part]), targetValues, split[part]));
+    const train = matrix(encodeTrainingRows(fit, source.table, training), targetValues, split.train);
+    const validation = partMatrix(fit.encoding, source.table, tableRows(split.validation), targetValues, split.validation);
+    const test = partMatrix(fit.encoding, source.table, tableRows(split.test), targetValues, split.test);
+    const checksum = featureChecksum(fit.encoding.featureNames, [train, validation, test]);
     const artifact: FeaturesArtifact = {
       kind: 'features',
       target,
@@ -166,20 +309,35 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       validation,
       test,
       targetNonNegative: train.y.every((value) => value >= 0),
+      targetTransform: params.targetTransform,
       encoding: fit.encoding,
     };
-    const parts = [partStats('train', train.y), partStats('validation', validation.y), partStats('test', test.y)];
+    const timeIsInstant = params.split === 'time' && known.get(params.timeColumn)!.type === 'timestamp';
+    const parts = [train, validation, test].map((part, index) => partStats(partNames[index], part.y, split[partNames[index]], keys, timeIsInstant));
     return {
       artifact,
       view: {
         target,
+        targetTransform: params.targetTransform,
+        split: params.split,
         parts,
         features: fit.features,
         shape: { rows: train.rows + validation.rows + test.rows, columns: fit.features.length },
         skipped: fit.skipped,
         rowsWithoutTarget: source.table.numRows() - targetRows.length,
+        skewed: suggestLogTransforms(fit.encoding, source.table, training.rows),
+        log1pColumns: params.log1pColumns,
+        signedLogColumns: params.signedLogColumns,
+        checksum,
       },
-      summary: { train_rows: train.rows, validation_rows: validation.rows, test_rows: test.rows, features: fit.features.length },
+      summary: {
+        train_rows: train.rows,
+        validation_rows: validation.rows,
+        test_rows: test.rows,
+        features: fit.features.length,
+        feature_checksum: checksum,
+        target_transform: params.targetTransform,
+      },
     };
   },
 };

@@ -1,7 +1,9 @@
+import { backTransformPredictions, smearingFactor, transformTarget } from '../encode/target-transform';
 import { mae, mean, r2, rmse } from '../metrics/regression';
 import { createRandom, shuffledIndices } from '../random';
 import type { PredictionPoint } from '../charts/predicted-vs-actual';
-import { CellError, type CellKind } from './types';
+import { CellError, type CellKind, type FeaturesArtifact } from './types';
+import type { TrainedRegressor } from '../model/runtime';
 
 export interface RegressionScores {
   r2: number | null;
@@ -20,6 +22,8 @@ export interface EvaluateView {
   clampedPredictions: number;
   /** A seeded sample of test rows for the predicted-vs-actual chart. */
   points: PredictionPoint[];
+  /** Present when the model was trained on log1p(target): how predictions were mapped back. */
+  backTransform: { transform: 'log1p'; smearing: number } | null;
 }
 
 const MAX_POINTS = 2000;
@@ -44,6 +48,22 @@ function samplePoints(actual: Float32Array, predicted: Float32Array): Prediction
   return Array.from(order, (row) => ({ actual: actual[row], predicted: predicted[row] }));
 }
 
+/**
+ * Predictions in the target's units. For a log1p target, expm1 of the network's output alone
+ * estimates something like a median and falls short of the mean, so Duan's smearing factor
+ * (from the training residuals in log space) scales it back up.
+ */
+function predictionsInTargetUnits(features: FeaturesArtifact, model: TrainedRegressor) {
+  const transform = features.targetTransform;
+  const smearing = transform === 'log1p' ? smearingFactor(transformTarget(features.train.y, transform), model.predict(features.train.x, features.train.rows)) : 1;
+  const predict = ({ x, rows }: { x: Float32Array; rows: number }) => backTransformPredictions(model.predict(x, rows), transform, smearing);
+  return {
+    test: predict(features.test),
+    validation: predict(features.validation),
+    backTransform: transform === 'log1p' ? { transform, smearing } : null,
+  };
+}
+
 export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
   kind: 'evaluate',
   label: 'Evaluate',
@@ -58,8 +78,7 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
     const { features, model } = trained;
     const { test, validation } = features;
     if (test.rows === 0) throw new CellError('The test split has no rows: raise the test fraction in the Encode cell');
-    const testPredictions = model.predict(test.x, test.rows);
-    const validationPredictions = model.predict(validation.x, validation.rows);
+    const { test: testPredictions, validation: validationPredictions, backTransform } = predictionsInTargetUnits(features, model);
     const clampedPredictions = features.targetNonNegative ? clampAtZero(testPredictions) : 0;
     if (features.targetNonNegative) clampAtZero(validationPredictions);
     const baselinePrediction = mean(features.train.y);
@@ -74,6 +93,7 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
         validationR2: validation.rows > 0 ? r2(validation.y, validationPredictions) : null,
         clampedPredictions,
         points: samplePoints(test.y, testPredictions),
+        backTransform,
       },
       summary: {
         r2: modelScores.r2,
@@ -83,6 +103,7 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
         baseline_rmse: baseline.rmse,
         baseline_mae: baseline.mae,
         test_rows: test.rows,
+        ...(backTransform ? { smearing_factor: backTransform.smearing } : {}),
       },
     };
   },

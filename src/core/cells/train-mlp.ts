@@ -1,7 +1,8 @@
 import type { LossPoint } from '../charts/loss-curve';
+import { transformTarget } from '../encode/target-transform';
 import { parameterCount } from '../model/mlp-shape';
 import type { EpochReport } from '../model/runtime';
-import { CellError, type CellKind, type ModelArtifact } from './types';
+import { CellError, type CellKind, type FeatureMatrix, type ModelArtifact } from './types';
 
 export interface TrainMlpParams {
   hiddenLayers: number[];
@@ -13,7 +14,7 @@ export interface TrainMlpParams {
 }
 
 export interface TrainMlpView {
-  /** Losses are MSE on the standardised target: 1.0 is what predicting the training mean scores. */
+  /** Losses are MSE on the standardised (transformed) target: 1.0 is what predicting the training mean scores. */
   history: LossPoint[];
   bestEpoch: number;
   bestValidationLoss: number;
@@ -55,7 +56,9 @@ export const trainMlpCell: CellKind<TrainMlpParams, TrainMlpView> = {
         point: { epoch: report.epoch, train: report.trainLoss, validation: report.validationLoss },
       });
     };
-    const result = await ml.trainRegressor(features.train, features.validation, params, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
+    // The network fits the transformed target (log1p); Evaluate maps its predictions back.
+    const transformed = (part: FeatureMatrix): FeatureMatrix => ({ ...part, y: transformTarget(part.y, features.targetTransform) });
+    const result = await ml.trainRegressor(transformed(features.train), transformed(features.validation), params, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
     const epochsRun = result.history.length;
     const seconds = result.history[epochsRun - 1].elapsedMs / 1000;
     const bestValidationLoss = result.history[result.bestEpoch - 1].validationLoss;

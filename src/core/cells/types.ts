@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import type { TargetTransform } from '../encode/target-transform';
 import type { FittedEncoding } from '../encode/types';
 import type { MlRuntime, TrainedRegressor } from '../model/runtime';
 
@@ -48,6 +49,8 @@ export interface FeaturesArtifact {
   test: FeatureMatrix;
   /** True when every training target is >= 0, so predictions may be clamped at 0. */
   targetNonNegative: boolean;
+  /** `y` stays in the target's units; training fits the transformed target and Evaluate maps predictions back. */
+  targetTransform: TargetTransform;
   /** The encoders fitted on the training rows, to turn new rows into the same features. */
   encoding?: FittedEncoding;
 }

@@ -1,5 +1,5 @@
 import type { FeatureDescription, FrequencyEncoder, OneHotEncoder, Scaling } from './types';
-import { applyScaler, fitScaler, toLevel } from './values';
+import { applyScaler, describeScaler, fitScaler, toLevel } from './values';
 
 /** Levels seen in fewer training rows than this share one "other" feature instead of their own. */
 export const RARE_LEVEL_ROWS = 5;
@@ -42,11 +42,11 @@ export function fitCategorical(column: string, values: ArrayLike<unknown>, train
 export function categoricalFeatures(encoder: OneHotEncoder | FrequencyEncoder): FeatureDescription[] {
   const { column } = encoder;
   if (encoder.kind === 'frequency') {
-    return [{ name: `${column}:frequency`, column, encoding: `share of training rows with the level (${encoder.levels.length} levels), ${encoder.scaler.scaling} scaling` }];
+    return [{ name: `${column}:frequency`, column, encoding: `frequency encoding: share of training rows with the level (${encoder.levels.length} levels; unseen levels 0), ${describeScaler(encoder.scaler)}` }];
   }
-  const features = encoder.levels.map((level) => ({ name: `${column}=${level}`, column, encoding: 'one-hot' }));
+  const features = encoder.levels.map((level) => ({ name: `${column}=${level}`, column, encoding: `one-hot of ${column}` }));
   if (encoder.otherFeature) {
-    features.push({ name: `${column}=${OTHER_LEVEL}`, column, encoding: `one-hot: levels with fewer than ${RARE_LEVEL_ROWS} training rows, or unseen` });
+    features.push({ name: `${column}=${OTHER_LEVEL}`, column, encoding: `one-hot of ${column}: levels with fewer than ${RARE_LEVEL_ROWS} training rows, or unseen` });
   }
   return features;
 }

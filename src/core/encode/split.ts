@@ -1,6 +1,6 @@
 import { createRandom, shuffledIndices } from '../random';
 
-export type SplitStrategy = 'stratified' | 'random';
+export type SplitStrategy = 'stratified' | 'random' | 'group' | 'time';
 
 export interface SplitOptions {
   testFraction: number;
@@ -8,6 +8,10 @@ export interface SplitOptions {
   validationFraction: number;
   strategy: SplitStrategy;
   seed: number;
+  /** For `group`: each position's group key (a user id); a missing key is a group of its own. */
+  groups?: ArrayLike<unknown>;
+  /** For `time`: each position's instant, none missing. */
+  times?: ArrayLike<number>;
 }
 
 /** Positions (into the target array), ascending within each part. */
@@ -17,24 +21,99 @@ export interface RowSplit {
   test: Uint32Array;
 }
 
-/**
- * Seeded train / validation / test split. `stratified` splits the rows with a positive target
- * and the rest separately, so a zero-inflated target keeps the same share of buyers in every part.
- */
-export function splitRows(target: ArrayLike<number>, options: SplitOptions): RowSplit {
-  const random = createRandom(options.seed);
-  const groups: number[][] = options.strategy === 'stratified' ? [[], []] : [[]];
-  for (let i = 0; i < target.length; i++) groups[options.strategy === 'stratified' && target[i] > 0 ? 1 : 0].push(i);
-  const parts: Record<keyof RowSplit, number[]> = { train: [], validation: [], test: [] };
-  for (const group of groups) {
-    const order = shuffledIndices(group.length, random);
-    const testCount = Math.round(group.length * options.testFraction);
-    const validationCount = Math.round((group.length - testCount) * options.validationFraction);
-    order.forEach((position, rank) => {
-      const part = rank < testCount ? 'test' : rank < testCount + validationCount ? 'validation' : 'train';
-      parts[part].push(group[position]);
-    });
-  }
+type PartName = keyof RowSplit;
+
+function partSizes(rows: number, options: SplitOptions): { test: number; validation: number } {
+  const test = Math.round(rows * options.testFraction);
+  return { test, validation: Math.round((rows - test) * options.validationFraction) };
+}
+
+function sortedParts(parts: Record<PartName, number[]>): RowSplit {
   const sorted = (positions: number[]) => Uint32Array.from(positions).sort();
   return { train: sorted(parts.train), validation: sorted(parts.validation), test: sorted(parts.test) };
+}
+
+/**
+ * `stratified` splits the rows with a positive target and the rest separately, so a
+ * zero-inflated target keeps the same share of buyers in every part; `random` shuffles all rows.
+ */
+function splitShuffled(target: ArrayLike<number>, options: SplitOptions): RowSplit {
+  const random = createRandom(options.seed);
+  const stratified = options.strategy === 'stratified';
+  const strata: number[][] = stratified ? [[], []] : [[]];
+  for (let i = 0; i < target.length; i++) strata[stratified && target[i] > 0 ? 1 : 0].push(i);
+  const parts: Record<PartName, number[]> = { train: [], validation: [], test: [] };
+  for (const stratum of strata) {
+    const order = shuffledIndices(stratum.length, random);
+    const sizes = partSizes(stratum.length, options);
+    order.forEach((position, rank) => {
+      const part = rank < sizes.test ? 'test' : rank < sizes.test + sizes.validation ? 'validation' : 'train';
+      parts[part].push(stratum[position]);
+    });
+  }
+  return sortedParts(parts);
+}
+
+/**
+ * Whole groups (one user's sessions) go to one part, in seeded order: test first, then validation,
+ * then train. A group joins the part its middle row falls in, so each part is within half a
+ * group of its target size.
+ */
+function splitByGroup(groups: ArrayLike<unknown>, options: SplitOptions): RowSplit {
+  const members = new Map<unknown, number[]>();
+  for (let i = 0; i < groups.length; i++) {
+    const key = groups[i];
+    const missing = key === null || key === undefined || key === '' || (typeof key === 'number' && Number.isNaN(key));
+    // A row without a user id cannot be tied to other rows: it is its own group.
+    const groupKey = missing ? Symbol() : key;
+    const rows = members.get(groupKey);
+    if (rows) rows.push(i);
+    else members.set(groupKey, [i]);
+  }
+  const groupRows = [...members.values()];
+  const sizes = partSizes(groups.length, options);
+  const parts: Record<PartName, number[]> = { train: [], validation: [], test: [] };
+  let assigned = 0;
+  for (const index of shuffledIndices(groupRows.length, createRandom(options.seed))) {
+    const rows = groupRows[index];
+    const middle = assigned + rows.length / 2;
+    const part = middle <= sizes.test ? 'test' : middle <= sizes.test + sizes.validation ? 'validation' : 'train';
+    parts[part].push(...rows);
+    assigned += rows.length;
+  }
+  return sortedParts(parts);
+}
+
+/**
+ * Earliest rows train, later ones validate, the latest test. Rows with the same instant always
+ * share a part (a cut inside a run of ties moves to its end, toward the later part's loss), so
+ * every training instant precedes every validation instant, which precedes every test instant.
+ */
+function splitByTime(times: ArrayLike<number>, options: SplitOptions): RowSplit {
+  const order = Array.from({ length: times.length }, (_, i) => i).sort((a, b) => times[a] - times[b] || a - b);
+  const sizes = partSizes(times.length, options);
+  const trainEnd = times.length - sizes.test - sizes.validation;
+  const extendOverTies = (cut: number) => {
+    let end = cut;
+    while (end > 0 && end < order.length && times[order[end]] === times[order[end - 1]]) end++;
+    return end;
+  };
+  const validationStart = extendOverTies(trainEnd);
+  const testStart = Math.max(validationStart, extendOverTies(trainEnd + sizes.validation));
+  return sortedParts({ train: order.slice(0, validationStart), validation: order.slice(validationStart, testStart), test: order.slice(testStart) });
+}
+
+/** Seeded train / validation / test split of positions 0..n-1 (the rows that have a target). */
+export function splitRows(target: ArrayLike<number>, options: SplitOptions): RowSplit {
+  switch (options.strategy) {
+    case 'stratified':
+    case 'random':
+      return splitShuffled(target, options);
+    case 'group':
+      if (!options.groups) throw new Error('a group split needs each row’s group');
+      return splitByGroup(options.groups, options);
+    case 'time':
+      if (!options.times) throw new Error('a time split needs each row’s time');
+      return splitByTime(options.times, options);
+  }
 }

@@ -1,41 +1,44 @@
-import type { FeatureDescription, TimestampEncoder, TimestampPart } from './types';
 import { asNumber } from '../data/numeric-values';
-import { median } from './values';
+import type { FeatureDescription, Scaling, TimestampEncoder, TimestampPart } from './types';
+import { applyScaler, describeScaler, fitScaler, median } from './values';
 
 /**
- * Hour of day, day of week and month as sine/cosine pairs (UTC): two features per cycle instead
- * of 24 + 7 + 12 one-hot columns, and 23:00 sits next to 00:00, Sunday next to Monday.
+ * Calendar parts in UTC, numbered as pandas' `dt` accessor does (hour 0–23, Monday = 0, month
+ * 1–12): the same file gives the same features whatever the viewer's time zone.
  */
-const cycles: Record<TimestampPart, { period: number; of(date: Date): number; label: string }> = {
-  hour: { period: 24, of: (date) => date.getUTCHours() + date.getUTCMinutes() / 60, label: 'hour of day' },
-  weekday: { period: 7, of: (date) => date.getUTCDay(), label: 'day of week' },
-  month: { period: 12, of: (date) => date.getUTCMonth(), label: 'month' },
+const partReaders: Record<TimestampPart, { of(date: Date): number; label: string }> = {
+  hour: { of: (date) => date.getUTCHours(), label: 'hour of day 0–23 (UTC)' },
+  day_of_week: { of: (date) => (date.getUTCDay() + 6) % 7, label: 'day of week, Monday = 0 (UTC)' },
+  weekend: { of: (date) => (date.getUTCDay() % 6 === 0 ? 1 : 0), label: '1 on Saturday or Sunday (UTC)' },
+  month: { of: (date) => date.getUTCMonth() + 1, label: 'month 1–12 (UTC)' },
 };
-const allParts: TimestampPart[] = ['hour', 'weekday', 'month'];
+const allParts: TimestampPart[] = ['hour', 'day_of_week', 'weekend', 'month'];
 
-export function fitTimestamp(column: string, values: ArrayLike<unknown>, trainRows: ArrayLike<number>): TimestampEncoder | string {
+export function fitTimestamp(column: string, values: ArrayLike<unknown>, trainRows: ArrayLike<number>, scaling: Scaling): TimestampEncoder | string {
   const present: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
     const value = asNumber(values[trainRows[i]]);
     if (value !== null) present.push(value);
   }
   if (present.length === 0) return 'no values in the training rows';
-  const parts = allParts.filter((part) => {
-    const first = cycles[part].of(new Date(present[0]));
-    return present.some((value) => cycles[part].of(new Date(value)) !== first);
-  });
+  const center = median(present);
   const missingIndicator = present.length < trainRows.length;
+  const dates = present.map((value) => new Date(value));
+  const parts = allParts.flatMap((part) => {
+    const partValues = dates.map((date) => partReaders[part].of(date));
+    if (partValues.every((value) => value === partValues[0])) return [];
+    // Missing instants take the median's parts, as the written rows will.
+    const imputed = [...partValues, ...Array<number>(trainRows.length - present.length).fill(partReaders[part].of(new Date(center)))];
+    return [{ part, scaler: fitScaler(imputed, scaling) }];
+  });
   if (parts.length === 0 && !missingIndicator) return 'hour, day of week and month are constant in the training rows';
-  return { kind: 'timestamp', column, parts, median: median(present), missingIndicator };
+  return { kind: 'timestamp', column, parts, median: center, missingIndicator };
 }
 
 export function timestampFeatures(encoder: TimestampEncoder): FeatureDescription[] {
   const { column } = encoder;
-  const features = encoder.parts.flatMap((part) => [
-    { name: `${column}:${part}_sin`, column, encoding: `${cycles[part].label}, sine of the cycle (UTC)` },
-    { name: `${column}:${part}_cos`, column, encoding: `${cycles[part].label}, cosine of the cycle (UTC)` },
-  ]);
-  if (encoder.missingIndicator) features.push({ name: `${column}:missing`, column, encoding: 'missing indicator (1 = was missing)' });
+  const features = encoder.parts.map(({ part, scaler }) => ({ name: `${column}:${part}`, column, encoding: `${partReaders[part].label}, ${describeScaler(scaler)}` }));
+  if (encoder.missingIndicator) features.push({ name: `${column}:missing`, column, encoding: 'missing indicator (1 = was missing; parts from the training median)' });
   return features;
 }
 
@@ -44,11 +47,7 @@ export function writeTimestamp(encoder: TimestampEncoder, values: ArrayLike<unkn
     const value = asNumber(values[rows[r]]);
     const date = new Date(value ?? encoder.median);
     let at = r * width + offset;
-    for (const part of encoder.parts) {
-      const angle = (2 * Math.PI * cycles[part].of(date)) / cycles[part].period;
-      x[at++] = Math.sin(angle);
-      x[at++] = Math.cos(angle);
-    }
+    for (const { part, scaler } of encoder.parts) x[at++] = applyScaler(partReaders[part].of(date), scaler);
     if (encoder.missingIndicator) x[at] = value === null ? 1 : 0;
   }
 }

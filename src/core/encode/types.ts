@@ -3,7 +3,8 @@
  * same transform can be applied to validation, test or new rows later.
  */
 
-export type Scaling = 'standard' | 'minmax' | 'none';
+/** `robust` centres on the median and divides by the interquartile range, so outliers barely move it. */
+export type Scaling = 'standard' | 'minmax' | 'robust' | 'none';
 
 /** scaled = (value - offset) / scale, fitted on training rows; `none` is offset 0, scale 1. */
 export interface Scaler {
@@ -12,12 +13,16 @@ export interface Scaler {
   scale: number;
 }
 
+/** Applied to a numeric column before imputation and scaling, to tame a long right tail. */
+export type ValueTransform = 'none' | 'log1p' | 'signed-log';
+
 export interface NumericEncoder {
   kind: 'numeric';
   column: string;
-  /** 'number' or 'boolean' (0/1, unscaled): only what the feature list shows differs. */
+  /** 'number' or 'boolean' (0/1): only what the feature list shows differs. */
   source: 'number' | 'boolean';
-  /** Training median, used for missing values. */
+  transform: ValueTransform;
+  /** Training median of the transformed values, used for missing values. */
   median: number;
   /** False when the training values are all equal: only the missing indicator carries information. */
   valueFeature: boolean;
@@ -43,18 +48,35 @@ export interface FrequencyEncoder {
   scaler: Scaler;
 }
 
-export type TimestampPart = 'hour' | 'weekday' | 'month';
+export interface TargetEncoder {
+  kind: 'target';
+  column: string;
+  /** What was averaged, e.g. `log1p(PageValues)`, for the feature list. */
+  targetLabel: string;
+  folds: number;
+  smoothing: number;
+  /** Mean (transformed) target of all training rows: what an unseen level is encoded as. */
+  prior: number;
+  /** Each training level with its smoothed mean target over all training rows. */
+  levels: string[];
+  encodings: number[];
+  /** Fitted on the out-of-fold encodings of the training rows. */
+  scaler: Scaler;
+}
+
+export type TimestampPart = 'hour' | 'day_of_week' | 'weekend' | 'month';
 
 export interface TimestampEncoder {
   kind: 'timestamp';
   column: string;
-  /** Cyclic parts that vary in the training rows (a date-only column has no hour). */
-  parts: TimestampPart[];
+  /** Parts that vary in the training rows (a date-only column has no hour), each with its scaler. */
+  parts: { part: TimestampPart; scaler: Scaler }[];
+  /** Training median instant, used for missing values. */
   median: number;
   missingIndicator: boolean;
 }
 
-export type ColumnEncoder = NumericEncoder | OneHotEncoder | FrequencyEncoder | TimestampEncoder;
+export type ColumnEncoder = NumericEncoder | OneHotEncoder | FrequencyEncoder | TargetEncoder | TimestampEncoder;
 
 export interface FittedEncoding {
   target: string;

@@ -10,15 +10,28 @@ export function toLevel(value: unknown): string {
   return String(value);
 }
 
+/** Linear interpolation between closest ranks (numpy's default), on ascending values. */
+function quantileOfSorted(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
 export function median(values: ArrayLike<number>): number {
+  return quantileOfSorted(Float64Array.from(values).sort(), 0.5);
+}
+
+function robustScaler(values: ArrayLike<number>): Scaler {
   const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const spread = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
+  return { scaling: 'robust', offset: quantileOfSorted(sorted, 0.5), scale: spread > 0 ? spread : 1 };
 }
 
 /** Fitted on the (imputed) training values; a zero spread leaves values unscaled around the offset. */
 export function fitScaler(values: ArrayLike<number>, scaling: Scaling): Scaler {
   if (scaling === 'none' || values.length === 0) return { scaling: 'none', offset: 0, scale: 1 };
+  if (scaling === 'robust') return robustScaler(values);
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -37,4 +50,15 @@ export function fitScaler(values: ArrayLike<number>, scaling: Scaling): Scaler {
 
 export function applyScaler(value: number, scaler: Scaler): number {
   return (value - scaler.offset) / scaler.scale;
+}
+
+const scalingLabels: Record<Scaling, string> = {
+  standard: 'standard scaling',
+  minmax: 'min–max scaling',
+  robust: 'robust scaling (median, IQR)',
+  none: 'unscaled',
+};
+
+export function describeScaler(scaler: Scaler): string {
+  return scalingLabels[scaler.scaling];
 }

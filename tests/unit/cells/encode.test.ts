@@ -1,14 +1,12 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { encodeCell, type EncodeParams } from '../../../src/core/cells/encode';
-import type { ColumnInfo, RunContext, TableArtifact } from '../../../src/core/cells/types';
+import type { ColumnInfo, TableArtifact } from '../../../src/core/cells/types';
+import { encodeRows } from '../../../src/core/encode/encoding';
+import type { TargetEncoder } from '../../../src/core/encode/types';
+import { dataRunContext } from './run-context';
 
-const ctx: RunContext = {
-  signal: new AbortController().signal,
-  progress: () => {},
-  yieldToHost: () => Promise.resolve(),
-  ml: () => Promise.reject(new Error('Encode never trains')),
-};
+const ctx = dataRunContext();
 
 /** 200 sessions: every fourth buys (value 10 + i), pages 0..199, a three-level channel. */
 function sessions(target: string | null = 'value'): TableArtifact {
@@ -103,5 +101,161 @@ describe('Encode cell', () => {
     if (first.artifact?.kind !== 'features' || second.artifact?.kind !== 'features' || third.artifact?.kind !== 'features') throw new Error('expected features');
     expect(Array.from(second.artifact.test.y)).toEqual(Array.from(first.artifact.test.y));
     expect(Array.from(third.artifact.test.x)).not.toEqual(Array.from(first.artifact.test.x));
+  });
+});
+
+/** `sessions()` with a user id (four sessions each), an hourly timestamp and a country. */
+function usersAndTimes(): TableArtifact {
+  const source = sessions();
+  const rows = source.table.numRows();
+  const table = source.table.assign(
+    aq.table({
+      user: Array.from({ length: rows }, (_, i) => `u${Math.floor(i / 4)}`),
+      at: Array.from({ length: rows }, (_, i) => Date.UTC(2024, 0, 1) + i * 3_600_000),
+      country: Array.from({ length: rows }, (_, i) => `c${i % 40}`),
+    }),
+  );
+  const columns: ColumnInfo[] = [...source.columns, { name: 'user', type: 'identifier' }, { name: 'at', type: 'timestamp' }, { name: 'country', type: 'categorical' }];
+  return { ...source, table, columns };
+}
+
+function features(output: Awaited<ReturnType<typeof run>>) {
+  if (output.artifact?.kind !== 'features') throw new Error('expected features');
+  return output.artifact;
+}
+
+describe('Encode cell: columns named in the parameters', () => {
+  const cases: [Partial<EncodeParams>, string][] = [
+    [{ categoricalColumns: ['region'] }, "Categorical column 'region' is not in the table (parameter categoricalColumns)"],
+    [{ log1pColumns: ['views'] }, "log1p column 'views' is not in the table (parameter log1pColumns)"],
+    [{ signedLogColumns: ['delta'] }, "Signed-log column 'delta' is not in the table (parameter signedLogColumns)"],
+    [{ targetEncodeColumns: ['city'] }, "Target-encoded column 'city' is not in the table (parameter targetEncodeColumns)"],
+    [{ split: 'group', groupColumn: 'visitor' }, "Group column 'visitor' is not in the table (parameter groupColumn)"],
+    [{ split: 'time', timeColumn: 'when' }, "Time column 'when' is not in the table (parameter timeColumn)"],
+  ];
+  it.each(cases)('names the parameter and the column a file lacks: %o', async (params, message) => {
+    await expect(run(sessions(), params)).rejects.toThrow(message);
+  });
+
+  it('refuses the target as a feature treatment or split key', async () => {
+    await expect(run(sessions(), { targetEncodeColumns: ['value'] })).rejects.toThrow("Target-encoded column 'value' is the target (parameter targetEncodeColumns)");
+  });
+
+  it('refuses a log transform of a non-numeric column and target encoding of a timestamp', async () => {
+    await expect(run(sessions(), { log1pColumns: ['channel'] })).rejects.toThrow("Column 'channel' is categorical (parameter log1pColumns): only numeric columns take a log transform");
+    await expect(run(usersAndTimes(), { targetEncodeColumns: ['at'] })).rejects.toThrow("Column 'at' is a timestamp (parameter targetEncodeColumns)");
+  });
+
+  it('asks for the key a group or time split needs, and for one transform per column', () => {
+    expect(encodeCell.check!({ ...encodeCell.defaults(), split: 'group' })).toEqual([{ path: 'groupColumn', message: 'The group split needs a group column (the user id)' }]);
+    expect(encodeCell.check!({ ...encodeCell.defaults(), split: 'time' })[0].path).toBe('timeColumn');
+    expect(encodeCell.check!({ ...encodeCell.defaults(), log1pColumns: ['pages'], signedLogColumns: ['pages'] })[0].path).toBe('signedLogColumns');
+  });
+});
+
+describe('Encode cell: split strategies', () => {
+  it('keeps each user in one part and counts users per part', async () => {
+    const output = await run(usersAndTimes(), { split: 'group', groupColumn: 'user', scaling: 'none' });
+    const artifact = features(output);
+    // With no scaling, "pages" is the row number, and the user is row / 4.
+    const usersOf = (part: typeof artifact.train) => new Set(Array.from({ length: part.rows }, (_, r) => Math.floor(part.x[r * artifact.featureNames.length] / 4)));
+    const [train, validation, test] = [artifact.train, artifact.validation, artifact.test].map(usersOf);
+    for (const user of test) expect(train.has(user) || validation.has(user)).toBe(false);
+    for (const user of validation) expect(train.has(user)).toBe(false);
+    expect(output.view.parts.map((part) => part.groups)).toEqual([train.size, validation.size, test.size]);
+    expect(output.view.split).toBe('group');
+  });
+
+  it('trains on the earliest hours and tests on the latest, showing each part’s span', async () => {
+    const { view } = await run(usersAndTimes(), { split: 'time', timeColumn: 'at' });
+    // 200 hourly rows from 2024-01-01 00:00: test the last 40, validation the 16 before, train the first 144.
+    expect(view.parts.map((part) => part.rows)).toEqual([144, 16, 40]);
+    expect(view.parts.map((part) => part.span)).toEqual([
+      { from: '2024-01-01 00:00', to: '2024-01-06 23:00' },
+      { from: '2024-01-07 00:00', to: '2024-01-07 15:00' },
+      { from: '2024-01-07 16:00', to: '2024-01-09 07:00' },
+    ]);
+  });
+
+  it('stops a time split whose time column has gaps, saying how many', async () => {
+    const source = usersAndTimes();
+    const table = source.table.derive({ at: aq.escape((d: { pages: number; at: number }) => (d.pages % 50 === 0 ? null : d.at)) });
+    await expect(run({ ...source, table }, { split: 'time', timeColumn: 'at' })).rejects.toThrow("Time column 'at' is missing in 4 rows with a target (parameter timeColumn)");
+  });
+
+  it('reports the target mean, share of zeros and maximum of each part', async () => {
+    const { view, artifact } = await run(sessions());
+    if (artifact?.kind !== 'features') throw new Error('expected features');
+    const y = Array.from(artifact.test.y);
+    expect(view.parts[2]).toMatchObject({ part: 'test', rows: 40, targetMax: Math.max(...y), targetMean: y.reduce((sum, value) => sum + value, 0) / 40 });
+  });
+});
+
+describe('Encode cell: encodings and target transform', () => {
+  it('target-encodes a chosen column: training rows out of fold, other rows with the full training table', async () => {
+    const source = usersAndTimes();
+    const output = await run(source, { targetEncodeColumns: ['country'], exclude: ['at'], scaling: 'none' });
+    const artifact = features(output);
+    expect(output.view.features.find((item) => item.name === 'te(country)')!.encoding).toContain('out-of-fold over 5 folds');
+    const width = artifact.featureNames.length;
+    const column = artifact.featureNames.indexOf('te(country)');
+    // With no scaling the first feature, "pages", is the table row.
+    const columnOf = (part: typeof artifact.train) => Array.from({ length: part.rows }, (_, r) => part.x[r * width + column]);
+    const tableRowsOf = (part: typeof artifact.train) => Array.from({ length: part.rows }, (_, r) => part.x[r * width]);
+    const fullTable = (part: typeof artifact.train) => {
+      const x = encodeRows(artifact.encoding!, source.table, tableRowsOf(part));
+      return Array.from({ length: part.rows }, (_, r) => x[r * width + column]);
+    };
+    expect(columnOf(artifact.validation)).toEqual(fullTable(artifact.validation));
+    expect(columnOf(artifact.test)).toEqual(fullTable(artifact.test));
+    const train = columnOf(artifact.train);
+    const full = fullTable(artifact.train);
+    expect(train.filter((value, r) => value !== full[r]).length).toBeGreaterThan(artifact.train.rows / 2);
+  });
+
+  it('encodes rows of a new table whose categories never appeared in training without failing', async () => {
+    const artifact = features(await run(usersAndTimes(), { targetEncodeColumns: ['country'], oneHotMaxLevels: 2, scaling: 'none' }));
+    const fresh = aq.table({ pages: [3], channel: ['carrier pigeon'], value: [0], user: ['new'], at: [Date.UTC(2025, 5, 1)], country: ['Atlantis'] });
+    const x = encodeRows(artifact.encoding!, fresh, [0]);
+    expect(Array.from(x).every(Number.isFinite)).toBe(true);
+    const encoder = artifact.encoding!.encoders.find((item): item is TargetEncoder => item.kind === 'target')!;
+    // An unseen country takes the training prior; an unseen channel frequency 0.
+    expect(x[artifact.featureNames.indexOf('te(country)')]).toBeCloseTo(encoder.prior, 4);
+    expect(x[artifact.featureNames.indexOf('channel:frequency')]).toBe(0);
+  });
+
+  it('keeps targets in their units, records log1p, and target-encodes with log1p(target)', async () => {
+    const output = await run(usersAndTimes(), { targetTransform: 'log1p', targetEncodeColumns: ['country'] });
+    const artifact = features(output);
+    expect(artifact.targetTransform).toBe('log1p');
+    expect(Math.max(...artifact.train.y)).toBeGreaterThan(20);
+    expect(output.summary.target_transform).toBe('log1p');
+    expect(output.view.features.find((item) => item.name === 'te(country)')!.encoding).toContain('mean log1p(value) per level');
+  });
+
+  it('refuses log1p for a target with negative values', async () => {
+    const source = sessions();
+    const table = source.table.derive({ value: aq.escape((d: { pages: number; value: number }) => (d.pages === 7 ? -2 : d.value)) });
+    await expect(run({ ...source, table }, { targetTransform: 'log1p' })).rejects.toThrow("Target column 'value' has a negative value (-2)");
+  });
+
+  it('suggests a log transform for a skewed column and stops once it is applied', async () => {
+    const source = sessions();
+    const table = source.table.derive({ pages: aq.escape((d: { pages: number }) => (d.pages % 20 === 0 ? 10_000 + d.pages : d.pages % 3)) });
+    const skewed = await run({ ...source, table });
+    expect(skewed.view.skewed.map((item) => [item.column, item.transform])).toEqual([['pages', 'log1p']]);
+    const treated = await run({ ...source, table }, { log1pColumns: ['pages'] });
+    expect(treated.view.skewed).toEqual([]);
+    expect(treated.view.features[0].encoding).toContain('log1p');
+  });
+
+  it('prints a checksum of the matrices that repeats for the same seed and changes with another', async () => {
+    const first = await run(sessions());
+    const second = await run(sessions());
+    const other = await run(sessions(), { seed: 7 });
+    expect(first.summary.feature_checksum).toMatch(/^[0-9a-f]{14}$/);
+    expect(second.summary.feature_checksum).toBe(first.summary.feature_checksum);
+    expect(other.summary.feature_checksum).not.toBe(first.summary.feature_checksum);
+    expect(first.view.checksum).toBe(first.summary.feature_checksum);
   });
 });

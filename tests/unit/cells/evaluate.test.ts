@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCell } from '../../../src/core/cells/evaluate';
-import type { FeaturesArtifact, ModelArtifact, RunContext } from '../../../src/core/cells/types';
+import type { FeaturesArtifact, ModelArtifact } from '../../../src/core/cells/types';
 import type { TrainedRegressor } from '../../../src/core/model/runtime';
+import { dataRunContext } from './run-context';
 
-const ctx: RunContext = {
-  signal: new AbortController().signal,
-  progress: () => {},
-  yieldToHost: () => Promise.resolve(),
-  ml: () => Promise.reject(new Error('not needed')),
-};
+const ctx = dataRunContext();
 
 /** A stand-in regressor whose prediction is the row's single feature: metrics become hand-checkable. */
 const echoModel: TrainedRegressor = {
@@ -27,6 +23,7 @@ function artifact(testX: number[], testY: number[], targetNonNegative = true): M
     validation: { x: Float32Array.from([1, 3]), y: Float32Array.from([1, 3]), rows: 2 },
     test: { x: Float32Array.from(testX), y: Float32Array.from(testY), rows: testY.length },
     targetNonNegative,
+    targetTransform: 'none',
   };
   return { kind: 'model', features, model: echoModel };
 }
@@ -71,6 +68,32 @@ describe('Evaluate cell', () => {
     const values = Array.from({ length: 5000 }, (_, i) => i);
     const { view } = await evaluateCell.run({ model: artifact(values, values) }, {}, ctx);
     expect(view.points).toHaveLength(2000);
+  });
+
+  it('maps log1p predictions back with Duan’s smearing factor before every metric', async () => {
+    // Training targets 1, 3 (log1p: ln 2, ln 4) predicted as 0 and ln 8: residuals ln 2 and −ln 2, so S = (2 + 0.5) / 2.
+    const base = artifact([0, Math.log(4)], [0.25, 4]).features;
+    const features: FeaturesArtifact = {
+      ...base,
+      targetTransform: 'log1p',
+      train: { x: Float32Array.from([0, Math.log(8)]), y: Float32Array.from([1, 3]), rows: 2 },
+      validation: { x: Float32Array.from([0, 0]), y: Float32Array.from([0, 1]), rows: 2 },
+    };
+    const { summary, view } = await evaluateCell.run({ model: { kind: 'model', features, model: echoModel } }, {}, ctx);
+    expect(view.backTransform?.smearing).toBeCloseTo(1.25, 6);
+    expect(summary.smearing_factor).toBeCloseTo(1.25, 6);
+    // Test predictions 1.25 · e^0 − 1 = 0.25 and 1.25 · 4 − 1 = 4: exactly the targets.
+    expect(summary.r2).toBeCloseTo(1, 5);
+    expect(summary.mae).toBeCloseTo(0, 5);
+    expect(view.points.map((point) => point.predicted).sort((a, b) => a - b)).toEqual([expect.closeTo(0.25, 5), expect.closeTo(4, 5)]);
+    // The baseline stays the mean of the training targets in their own units.
+    expect(view.baseline.prediction).toBe(2);
+  });
+
+  it('states no back-transform for an untransformed target', async () => {
+    const { view, summary } = await evaluateCell.run({ model: artifact([1, 2], [1, 2]) }, {}, ctx);
+    expect(view.backTransform).toBeNull();
+    expect(summary).not.toHaveProperty('smearing_factor');
   });
 
   it('asks for a trained model when none is above', async () => {

@@ -5,6 +5,7 @@ import type { FeatureMatrix, FeaturesArtifact, ProgressUpdate, RunContext } from
 import type { MlRuntime } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
 import { createRandom } from '../../../src/core/random';
+import { dataRunContext } from './run-context';
 
 function matrix(rows: number, seed: number): FeatureMatrix {
   const random = createRandom(seed);
@@ -20,7 +21,7 @@ function matrix(rows: number, seed: number): FeatureMatrix {
 }
 
 function featuresFixture(): FeaturesArtifact {
-  return { kind: 'features', target: 'value', featureNames: ['a', 'b'], train: matrix(400, 1), validation: matrix(60, 2), test: matrix(100, 3), targetNonNegative: true };
+  return { kind: 'features', target: 'value', featureNames: ['a', 'b'], train: matrix(400, 1), validation: matrix(60, 2), test: matrix(100, 3), targetNonNegative: true, targetTransform: 'none' };
 }
 
 describe('Train MLP cell', () => {
@@ -30,9 +31,8 @@ describe('Train MLP cell', () => {
   });
 
   const context = (progress: ProgressUpdate[]): RunContext => ({
-    signal: new AbortController().signal,
+    ...dataRunContext(),
     progress: (update) => progress.push(update),
-    yieldToHost: () => Promise.resolve(),
     ml: () => Promise.resolve(runtime),
   });
 
@@ -66,6 +66,26 @@ describe('Train MLP cell', () => {
     const output = await trainMlpCell.run({ features: featuresFixture() }, { ...trainMlpCell.defaults(), epochs: 3 }, context([]));
     if (output.artifact?.kind === 'model') output.artifact.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains a log1p-transformed target on log1p(y) for training and validation rows', async () => {
+    const seen: Float32Array[] = [];
+    const recording: MlRuntime = {
+      backend: 'recording',
+      version: '0',
+      trainRegressor: (train, validation, spec, hooks) => {
+        seen.push(train.y, validation.y);
+        return runtime.trainRegressor(train, validation, spec, hooks);
+      },
+    };
+    const fixture = { ...featuresFixture(), targetTransform: 'log1p' as const };
+    const output = await trainMlpCell.run({ features: fixture }, { ...trainMlpCell.defaults(), epochs: 2, hiddenLayers: [4] }, { ...context([]), ml: () => Promise.resolve(recording) });
+    expect(Array.from(seen[0])).toEqual(Array.from(fixture.train.y, (value) => Math.fround(Math.log1p(value))));
+    expect(Array.from(seen[1])).toEqual(Array.from(fixture.validation.y, (value) => Math.fround(Math.log1p(value))));
+    // The artifact keeps the targets in their own units for Evaluate.
+    if (output.artifact?.kind !== 'model') throw new Error('expected a model');
+    expect(output.artifact.features.train.y).toBe(fixture.train.y);
+    output.artifact.model.dispose();
   });
 
   it('asks for features when no Encode cell is above', async () => {

@@ -1,19 +1,29 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/cells/types';
-import { encodeRows, fitEncoding, type EncodingOptions } from '../../../src/core/encode/encoding';
+import { encodeRows, fitEncoding, type EncodingOptions, type TrainingRows } from '../../../src/core/encode/encoding';
 import type { FrequencyEncoder, NumericEncoder, OneHotEncoder, TimestampEncoder } from '../../../src/core/encode/types';
 
-const options: EncodingOptions = { exclude: [], categoricalColumns: [], oneHotMaxLevels: 3, scaling: 'standard' };
-const trainRows = Uint32Array.from([0, 1, 2, 3]);
+const options: EncodingOptions = {
+  exclude: [],
+  categoricalColumns: [],
+  oneHotMaxLevels: 3,
+  scaling: 'standard',
+  log1pColumns: [],
+  signedLogColumns: [],
+  targetEncodeColumns: [],
+  targetEncodingFolds: 2,
+  targetEncodingSmoothing: 0,
+  seed: 1,
+};
+const y = [1, 2, 3, 4, 5, 6];
+const training = (rows: number[]): TrainingRows => ({ rows: Uint32Array.from(rows), targets: rows.map((row) => y[row]), targetLabel: 'y' });
 const testRows = Uint32Array.from([4, 5]);
 
 function fit(columns: Record<string, unknown[]>, types: ColumnInfo[], overrides: Partial<EncodingOptions> = {}) {
   const table = aq.table(columns);
-  return { table, ...fitEncoding(table, types, 'y', trainRows, { ...options, ...overrides }) };
+  return { table, ...fitEncoding(table, types, 'y', training([0, 1, 2, 3]), { ...options, ...overrides }) };
 }
-
-const y = [1, 2, 3, 4, 5, 6];
 
 describe('fitEncoding on training rows only', () => {
   it('fits the scaler mean and spread on training rows only', () => {
@@ -60,7 +70,7 @@ describe('fitEncoding on training rows only', () => {
     const color = [...Array(12).fill('red'), ...Array(6).fill('blue'), 'pink', 'red', 'green'];
     const table = aq.table({ color, y: color.map((_, i) => i) });
     const rows = Uint32Array.from({ length: 19 }, (_, i) => i);
-    const { encoding } = fitEncoding(table, [{ name: 'color', type: 'categorical' }, { name: 'y', type: 'number' }], 'y', rows, { ...options, oneHotMaxLevels: 5 });
+    const { encoding } = fitEncoding(table, [{ name: 'color', type: 'categorical' }, { name: 'y', type: 'number' }], 'y', { rows, targets: Array.from(rows), targetLabel: 'y' }, { ...options, oneHotMaxLevels: 5 });
     expect(encoding.featureNames).toEqual(['color=red', 'color=blue', 'color=(other)']);
     // red (seen), green (unseen) → other.
     expect(Array.from(encodeRows(encoding, table, [19, 20]))).toEqual([1, 0, 0, 0, 0, 1]);
@@ -99,14 +109,22 @@ describe('fitEncoding on training rows only', () => {
     expect(Array.from(encodeRows(unscaled.encoding, unscaled.table, testRows))).toEqual([1, 0]);
   });
 
-  it('encodes timestamps as cyclic hour, weekday and month in UTC', () => {
-    // 2024-01-01 was a Monday.
-    const stamps = ['2024-01-01T06:00:00Z', '2024-03-02T12:00:00Z', '2024-06-05T18:00:00Z', '2024-09-07T00:00:00Z', '2024-01-01T06:00:00Z', '2024-01-01T06:00:00Z'].map((text) => Date.parse(text));
-    const { table, encoding } = fit({ at: stamps, y }, [{ name: 'at', type: 'timestamp' }, { name: 'y', type: 'number' }]);
-    expect((encoding.encoders[0] as TimestampEncoder).parts).toEqual(['hour', 'weekday', 'month']);
-    const row = Array.from(encodeRows(encoding, table, [4]));
-    const expected = [Math.sin((2 * Math.PI * 6) / 24), Math.cos((2 * Math.PI * 6) / 24), Math.sin((2 * Math.PI * 1) / 7), Math.cos((2 * Math.PI * 1) / 7), 0, 1];
-    row.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 6));
+  it('encodes timestamps as hour, day of week (Monday = 0), weekend and month in UTC, scaled on training rows', () => {
+    // 2024-01-01 was a Monday; 2024-03-02 a Saturday, 2024-06-05 a Wednesday, 2024-09-07 a Saturday.
+    const stamps = ['2024-01-01T06:00:00Z', '2024-03-02T12:00:00Z', '2024-06-05T18:00:00Z', '2024-09-07T00:00:00Z', '2024-12-29T23:30:00Z', null].map((text) => (text === null ? null : Date.parse(text)));
+    const { table, encoding } = fit({ at: stamps, y }, [{ name: 'at', type: 'timestamp' }, { name: 'y', type: 'number' }], { scaling: 'none' });
+    expect(encoding.featureNames).toEqual(['at:hour', 'at:day_of_week', 'at:weekend', 'at:month']);
+    // Sunday 29 December 23:30: hour 23, day 6, weekend, month 12.
+    expect(Array.from(encodeRows(encoding, table, [4]))).toEqual([23, 6, 1, 12]);
+    // A missing instant takes the training median's parts: midway between 2 March 12:00 and 5 June 18:00 is Friday 19 April 03:00.
+    expect((encoding.encoders[0] as TimestampEncoder).median).toBe(Date.parse('2024-04-19T03:00:00Z'));
+    expect(Array.from(encodeRows(encoding, table, [5]))).toEqual([3, 4, 0, 4]);
+  });
+
+  it('leaves out a timestamp part that is constant in the training rows, such as the hour of a date', () => {
+    const days = ['2024-01-01', '2024-02-03', '2024-03-06', '2024-04-10', '2024-05-01', '2024-06-01'].map((text) => Date.parse(text));
+    const { encoding } = fit({ day: days, y }, [{ name: 'day', type: 'timestamp' }, { name: 'y', type: 'number' }]);
+    expect(encoding.featureNames).toEqual(['day:day_of_week', 'day:weekend', 'day:month']);
   });
 
   it('leaves out identifiers, text, constants and excluded columns, each with a reason', () => {
@@ -125,6 +143,24 @@ describe('fitEncoding on training rows only', () => {
     expect(encoding.featureNames).toEqual(['keep']);
     expect(skipped.map((item) => item.column)).toEqual(['id', 'note', 'flat', 'gone']);
     expect(skipped[2].reason).toContain('constant');
+  });
+
+  it('applies log1p and signed-log before imputation and scaling', () => {
+    const { table, encoding } = fit({ views: [0, 9, 99, null, 999, null], change: [-9, 0, 9, 99, -99, 3], y }, [
+      { name: 'views', type: 'number' },
+      { name: 'change', type: 'number' },
+      { name: 'y', type: 'number' },
+    ], { scaling: 'none', log1pColumns: ['views'], signedLogColumns: ['change'] });
+    // Training views log1p: 0, ln 10, ln 100 → median ln 10 fills the gap.
+    expect(Array.from(encodeRows(encoding, table, [4, 5]))).toEqual([Math.log(1000), 0, -Math.log(100), Math.fround(Math.log(10)), 1, Math.fround(Math.log1p(3))].map(Math.fround));
+    expect(encoding.featureNames).toEqual(['views', 'views:missing', 'change']);
+  });
+
+  it('names the column when log1p meets a negative value, in training or later rows', () => {
+    const types: ColumnInfo[] = [{ name: 'delta', type: 'number' }, { name: 'y', type: 'number' }];
+    expect(() => fit({ delta: [1, -2, 3, 4, 5, 6], y }, types, { log1pColumns: ['delta'] })).toThrow("Column 'delta' has a negative value (-2), so log1p is undefined for it: list it under signed-log instead");
+    const { table, encoding } = fit({ delta: [1, 2, 3, 4, -5, 6], y }, types, { log1pColumns: ['delta'] });
+    expect(() => encodeRows(encoding, table, testRows)).toThrow("Column 'delta' has a negative value (-5)");
   });
 
   it('reports a column the fitted encoding needs but a new table lacks', () => {
