@@ -123,7 +123,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     compute: (values, groups) => lastValues(values!, groups),
   },
   share: {
-    label: 'Share of a value',
+    label: 'Share',
     help: 'Share of the group’s rows (0 to 1) whose value is the one given.',
     column: 'required',
     takesValue: true,
@@ -134,7 +134,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     compute: (values, groups, value) => shareOf(values!, groups, value),
   },
   span: {
-    label: 'Span (seconds)',
+    label: 'Span',
     help: 'Seconds from the earliest to the latest timestamp, e.g. session duration; empty column = the time column.',
     column: 'optional',
     takesValue: false,
