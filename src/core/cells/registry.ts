@@ -1,6 +1,7 @@
 import type { CellKind } from './types';
 import { loadCell } from './load';
 import { cleanCell } from './clean';
+import { aggregateCell } from './aggregate';
 import { edaCell } from './eda';
 import { encodeCell } from './encode';
 import { trainMlpCell } from './train-mlp';
@@ -8,7 +9,7 @@ import { evaluateCell } from './evaluate';
 import { markdownCell } from './markdown';
 
 /** Every cell kind, in the order the "Add cell" menu offers them. A new kind is added here only. */
-export const cellKinds: readonly CellKind<any>[] = [loadCell, cleanCell, edaCell, encodeCell, trainMlpCell, evaluateCell, markdownCell];
+export const cellKinds: readonly CellKind<any>[] = [loadCell, cleanCell, aggregateCell, edaCell, encodeCell, trainMlpCell, evaluateCell, markdownCell];
 
 const byKind = new Map(cellKinds.map((kind) => [kind.kind, kind]));
 
