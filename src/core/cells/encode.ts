@@ -151,20 +151,28 @@ function formatInstant(value: number, isTimestamp: boolean): string {
   return isTimestamp ? new Date(value).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(value);
 }
 
-function partStats(part: SplitPartStats['part'], y: Float32Array, positions: Uint32Array, keys: { groups?: unknown[]; times?: Float64Array }, timeIsInstant: boolean): SplitPartStats {
+/** Figures of one part, from the targets in full precision (the matrices hold float32). */
+function partStats(part: SplitPartStats['part'], targetValues: Float64Array, positions: Uint32Array, keys: { groups?: unknown[]; times?: Float64Array }, timeIsInstant: boolean): SplitPartStats {
   let sum = 0;
   let zeros = 0;
   let max = -Infinity;
-  for (const value of y) {
+  for (const position of positions) {
+    const value = targetValues[position];
     sum += value;
     if (value === 0) zeros += 1;
     if (value > max) max = value;
   }
-  const stats: SplitPartStats = { part, rows: y.length, targetMean: sum / y.length, zeroShare: zeros / y.length, targetMax: max };
+  const rows = positions.length;
+  const stats: SplitPartStats = { part, rows, targetMean: sum / rows, zeroShare: zeros / rows, targetMax: max };
   if (keys.groups) stats.groups = new Set(Array.from(positions, (position) => keys.groups![position])).size;
   if (keys.times) {
-    const times = Array.from(positions, (position) => keys.times![position]);
-    stats.span = { from: formatInstant(Math.min(...times), timeIsInstant), to: formatInstant(Math.max(...times), timeIsInstant) };
+    let from = Infinity;
+    let to = -Infinity;
+    for (const position of positions) {
+      from = Math.min(from, keys.times[position]);
+      to = Math.max(to, keys.times[position]);
+    }
+    stats.span = { from: formatInstant(from, timeIsInstant), to: formatInstant(to, timeIsInstant) };
   }
   return stats;
 }
@@ -313,7 +321,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       encoding: fit.encoding,
     };
     const timeIsInstant = params.split === 'time' && known.get(params.timeColumn)!.type === 'timestamp';
-    const parts = [train, validation, test].map((part, index) => partStats(partNames[index], part.y, split[partNames[index]], keys, timeIsInstant));
+    const parts = partNames.map((part) => partStats(part, targetValues, split[part], keys, timeIsInstant));
     return {
       artifact,
       view: {
