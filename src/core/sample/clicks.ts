@@ -103,7 +103,7 @@ export function generateClicksCsv(sessions: number, seed: number): string {
     id: `u${String(++shoppers).padStart(6, '0')}`,
     country: chooseCountry(random),
     favourite: random.int(CATEGORIES.length),
-    propensity: 0.6 * random.normal(),
+    propensity: 0.4 * random.normal(),
     depth: 0.4 * random.normal(),
   });
 
@@ -121,7 +121,7 @@ export function generateClicksCsv(sessions: number, seed: number): string {
       times.push(at);
     }
     const saleShare = viewed.filter((product) => CATEGORIES[product.category].name === 'sale').length / clickCount;
-    const logOdds = -3.6 + 0.75 * Math.log(clickCount) + 0.9 * saleShare + 0.45 * Math.min(purchasesBefore, 3) + (shopper.country === 'Poland' ? 0.3 : -0.2) + shopper.propensity;
+    const logOdds = -4.6 + 1.3 * Math.log(clickCount) + 1.2 * saleShare + 0.8 * Math.min(purchasesBefore, 3) + (shopper.country === 'Poland' ? 0.3 : -0.2) + shopper.propensity;
     const bought = clickCount > 1 && random.next() < sigmoid(logOdds);
     const buyClick = bought ? Math.floor(clickCount / 2) + random.int(Math.ceil(clickCount / 2)) : -1;
     const clicks = viewed.map((product, click) => {
