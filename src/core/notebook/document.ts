@@ -1,5 +1,6 @@
 /** The saved notebook: what users export, import and share. Runtime state never lives here. */
-export const SCHEMA_VERSION = 1;
+/** 2: the Clean cell's fixed options became an ordered list of steps (`steps`). */
+export const SCHEMA_VERSION = 2;
 
 export interface CellDocument {
   id: string;

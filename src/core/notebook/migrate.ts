@@ -10,14 +10,54 @@ export class DocumentError extends Error {
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * migrations[v] upgrades a version-v document to v+1. Version 1 is the first, so the list is
- * empty; a change to the document shape adds a step here and a fixture under notebooks/fixtures/.
- */
-const migrations: Record<number, Migration> = {};
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Version 1's Clean defaults, frozen here: an old notebook keeps meaning what it meant. */
+const V1_CLEAN_DEFAULTS = {
+  junkTokens: ['not available in demo dataset', '(not set)', '(not provided)', 'unknown.unknown', 'N/A', 'n/a', 'NULL', 'null'],
+  fillBlanksAsZero: true,
+  dropConstant: true,
+  maxMissingShare: 0.95,
+  fillTargetWithZero: true,
+};
+
+/**
+ * Version 1's Clean options as the equivalent steps, in the order version 1 ran them. An option
+ * that was off becomes a step switched off, which shows what it would change and changes nothing.
+ */
+function cleanStepsFromV1(params: Record<string, unknown>): Record<string, unknown> {
+  const { junkTokens, fillBlanksAsZero, dropConstant, maxMissingShare, fillTargetWithZero, ...rest } = { ...V1_CLEAN_DEFAULTS, ...params };
+  const on = (flag: unknown) => flag !== false;
+  return {
+    ...rest,
+    steps: [
+      { op: 'junk-tokens', enabled: true, tokens: junkTokens, emptyText: false, columns: [] },
+      { op: 'retype', enabled: true },
+      { op: 'blanks-as-zero', enabled: on(fillBlanksAsZero), columns: [] },
+      { op: 'drop-constant', enabled: on(dropConstant) },
+      { op: 'drop-mostly-missing', enabled: true, maxMissingShare },
+      { op: 'fill-target', enabled: on(fillTargetWithZero) },
+    ],
+  };
+}
+
+/**
+ * migrations[v] upgrades a version-v document to v+1; each change to the document shape adds a
+ * step here and a fixture under notebooks/fixtures/.
+ */
+const migrations: Record<number, Migration> = {
+  1: (doc) => ({
+    ...doc,
+    cells: Array.isArray(doc.cells)
+      ? doc.cells.map((cell) =>
+          isRecord(cell) && cell.kind === 'clean' && (cell.params === undefined || isRecord(cell.params))
+            ? { ...cell, params: cleanStepsFromV1((cell.params ?? {}) as Record<string, unknown>) }
+            : cell,
+        )
+      : doc.cells,
+  }),
+};
 
 /** Own, plain keys only: `__proto__` and friends in imported JSON never reach a prototype. */
 function plainCopy(value: unknown): unknown {

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cleanCell } from '../../../src/core/cells/clean';
+import { validateParams } from '../../../src/core/cells/params';
 import { SCHEMA_VERSION } from '../../../src/core/notebook/document';
 import { DocumentError, migrate } from '../../../src/core/notebook/migrate';
 
 const validDocument = () => ({
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   id: 'nb-1',
   title: 'Purchase value',
   cells: [
@@ -51,7 +54,7 @@ describe('migrate', () => {
 
   it('reports every problem with its path', () => {
     const problems = problemsOf({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       id: '',
       title: 7,
       cells: [{ id: 'a', kind: 'load', params: [] }, 'cell', { id: 'c', kind: '' }, { id: 'a', kind: 'clean', title: 3 }],
@@ -72,7 +75,7 @@ describe('migrate', () => {
   });
 
   it('keeps __proto__ and constructor keys from reaching any prototype', () => {
-    const text = `{"schemaVersion":1,"id":"x","title":"t","__proto__":{"polluted":true},
+    const text = `{"schemaVersion":${SCHEMA_VERSION},"id":"x","title":"t","__proto__":{"polluted":true},
       "cells":[{"id":"a","kind":"load","params":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"target":"y"}}]}`;
     const doc = migrate(JSON.parse(text));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -86,5 +89,63 @@ describe('migrate', () => {
     const doc = migrate(input);
     doc.cells[0].params.target = 'other';
     expect(input.cells[0].params.target).toBe('purchaseValue');
+  });
+
+  describe('from version 1', () => {
+    const v1 = (cleanParams?: Record<string, unknown>) => ({
+      schemaVersion: 1,
+      id: 'old',
+      title: 'Saved before Clean had steps',
+      cells: [
+        { id: 'load', kind: 'load', params: { target: 'purchaseValue' } },
+        { id: 'clean', kind: 'clean', ...(cleanParams ? { params: cleanParams } : {}) },
+      ],
+    });
+    const stepsOf = (doc: ReturnType<typeof migrate>) => doc.cells[1].params.steps as Record<string, unknown>[];
+
+    it('turns the old Clean options into the same steps, in the order version 1 ran them', () => {
+      const doc = migrate(v1({ junkTokens: ['(not set)', 'NA'], fillBlanksAsZero: true, dropConstant: true, maxMissingShare: 0.5, fillTargetWithZero: true }));
+      expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
+      expect(doc.cells[1].params).toEqual({
+        steps: [
+          { op: 'junk-tokens', enabled: true, tokens: ['(not set)', 'NA'], emptyText: false, columns: [] },
+          { op: 'retype', enabled: true },
+          { op: 'blanks-as-zero', enabled: true, columns: [] },
+          { op: 'drop-constant', enabled: true },
+          { op: 'drop-mostly-missing', enabled: true, maxMissingShare: 0.5 },
+          { op: 'fill-target', enabled: true },
+        ],
+      });
+    });
+
+    it('keeps an option that was off as a step switched off', () => {
+      const steps = stepsOf(migrate(v1({ fillBlanksAsZero: false, dropConstant: false, fillTargetWithZero: false })));
+      expect(steps.filter((step) => step.enabled === false).map((step) => step.op)).toEqual(['blanks-as-zero', 'drop-constant', 'fill-target']);
+    });
+
+    it('gives omitted options their version-1 defaults, not today\'s', () => {
+      for (const doc of [migrate(v1({})), migrate(v1())]) {
+        const [junk, , , , dropMissing] = stepsOf(doc);
+        expect(junk.tokens).toEqual(['not available in demo dataset', '(not set)', '(not provided)', 'unknown.unknown', 'N/A', 'n/a', 'NULL', 'null']);
+        expect(dropMissing.maxMissingShare).toBe(0.95);
+        expect(stepsOf(doc).every((step) => step.enabled === true)).toBe(true);
+      }
+    });
+
+    it('passes a bad old value on to the step, where parameter checks name it', () => {
+      const steps = stepsOf(migrate(v1({ maxMissingShare: 1.5 })));
+      expect(steps[4]).toEqual({ op: 'drop-mostly-missing', enabled: true, maxMissingShare: 1.5 });
+    });
+
+    it('opens the version-1 template with Clean steps that pass their parameter checks', () => {
+      const fixture = JSON.parse(readFileSync(new URL('../../../notebooks/fixtures/purchase-value-v1.json', import.meta.url), 'utf8'));
+      const clean = migrate(fixture).cells.find((cell) => cell.kind === 'clean')!;
+      expect(validateParams(cleanCell, clean.params)).toEqual([]);
+      expect((clean.params.steps as { op: string }[]).map((step) => step.op)).toEqual(['junk-tokens', 'retype', 'blanks-as-zero', 'drop-constant', 'drop-mostly-missing', 'fill-target']);
+    });
+
+    it('leaves other cells alone', () => {
+      expect(migrate(v1()).cells[0]).toEqual({ id: 'load', kind: 'load', params: { target: 'purchaseValue' } });
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { NotebookDocument } from '../../../src/core/notebook/document';
 import { duplicateCell, insertCell, moveCell, removeCell, renameCell, updateCellParams } from '../../../src/core/notebook/operations';
 
 const notebook = (): NotebookDocument => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'nb',
   title: 'Test',
   cells: [

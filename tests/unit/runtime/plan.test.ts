@@ -7,7 +7,7 @@ import type { CellRecord } from '../../../src/core/runtime/record';
 const cell = (id: string, kind: string, params: Record<string, unknown> = {}): CellDocument => ({ id, kind, params });
 
 const pipeline = (): NotebookDocument => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'nb',
   title: 'Two models',
   cells: [
@@ -113,7 +113,7 @@ describe('cellStatus', () => {
   it('marks the edited cell and its dependants stale, not unrelated cells', () => {
     const before = planNotebook(pipeline(), 'data-1');
     const records = new Map(before.map((plan) => [plan.cellId, recordFor(plan)]));
-    const after = planNotebook(updateCellParams(pipeline(), 'clean', { dropConstant: false }), 'data-1');
+    const after = planNotebook(updateCellParams(pipeline(), 'clean', { steps: [] }), 'data-1');
     const statuses = Object.fromEntries(after.map((plan) => [plan.cellId, cellStatus(plan, records.get(plan.cellId))]));
     expect(statuses).toEqual({
       load: 'done',

@@ -5,7 +5,7 @@ import { createProjectStore, createMemoryProjectStore } from '../../../src/stora
 import { createMemoryShelf } from '../../../src/storage/shelf';
 
 const notebook = (): NotebookDocument => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'nb-1',
   title: 'Saved',
   cells: [
@@ -28,26 +28,22 @@ const record = (cellId: string, extra: Partial<CellRecord> = {}): CellRecord => 
 });
 
 function storeWithShelves() {
-  const shelves = { documents: createMemoryShelf(), datasets: createMemoryShelf(), results: createMemoryShelf() };
+  const shelves = { documents: createMemoryShelf(), results: createMemoryShelf() };
   return { shelves, store: createProjectStore(shelves) };
 }
 
 describe('memory project store', () => {
   it('restores nothing, without warnings, when nothing was saved', async () => {
-    expect(await createMemoryProjectStore().restore()).toEqual({ document: null, dataset: null, records: [], warnings: [] });
+    expect(await createMemoryProjectStore().restore()).toEqual({ document: null, records: [], warnings: [] });
   });
 
-  it('restores the saved document, dataset and records', async () => {
+  it('restores the saved document and records', async () => {
     const store = createMemoryProjectStore();
-    const bytes = new TextEncoder().encode('a,b\n1,2\n');
     await store.saveDocument(notebook());
-    await store.saveDataset({ name: 'sessions.csv', bytes });
     await store.saveRecords('nb-1', [record('load'), record('eda', { status: 'error', error: 'No table' })]);
     const restored = await store.restore();
     expect(restored.warnings).toEqual([]);
     expect(restored.document).toEqual(notebook());
-    expect(restored.dataset?.name).toBe('sessions.csv');
-    expect([...restored.dataset!.bytes]).toEqual([...bytes]);
     expect(restored.records).toEqual([record('load'), record('eda', { status: 'error', error: 'No table' })]);
   });
 
@@ -59,12 +55,9 @@ describe('memory project store', () => {
     expect((await store.restore()).document?.title).toBe('Saved');
   });
 
-  it('forgets the dataset when saved as none, and everything on clear', async () => {
+  it('forgets everything on clear', async () => {
     const store = createMemoryProjectStore();
     await store.saveDocument(notebook());
-    await store.saveDataset({ name: 'a.csv', bytes: new Uint8Array([1]) });
-    await store.saveDataset(null);
-    expect((await store.restore()).dataset).toBeNull();
     await store.clear();
     expect((await store.restore()).document).toBeNull();
   });
@@ -88,14 +81,6 @@ describe('validation on read', () => {
     const restored = await store.restore();
     expect(restored.document).toBeNull();
     expect(restored.warnings[0]).toMatch(/newer version \(99\)/);
-  });
-
-  it('warns about a dataset that is not a name with bytes', async () => {
-    const { shelves, store } = storeWithShelves();
-    await shelves.datasets.set('current', { name: 'a.csv', bytes: 'not bytes' });
-    const restored = await store.restore();
-    expect(restored.dataset).toBeNull();
-    expect(restored.warnings).toEqual(['The saved dataset could not be read; drop the file again.']);
   });
 
   it('drops records of another notebook', async () => {

@@ -1,5 +1,5 @@
 import type { TableArtifact } from '../../cells/types';
-import { emptyReport, type CleanStepResult } from './step';
+import { emptyReport, ENABLED_FIELD, type CleanOperation, type CleanStepResult, type NoParams } from './step';
 import { dropColumns } from './drop-columns';
 
 /** Columns holding one value (or none) carry no information for a model. */
@@ -17,3 +17,12 @@ export function dropConstantColumns(data: TableArtifact): CleanStepResult {
   }
   return dropColumns(data, reasons, emptyReport('drop-constant', 'Drop constant columns'));
 }
+
+export const dropConstantOperation: CleanOperation<NoParams> = {
+  op: 'drop-constant',
+  label: 'Drop constant columns',
+  help: 'Columns with one value, or none, besides blanks.',
+  fields: [ENABLED_FIELD],
+  defaults: () => ({ enabled: true }),
+  apply: dropConstantColumns,
+};

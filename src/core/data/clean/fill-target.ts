@@ -1,6 +1,6 @@
 import type { TableArtifact } from '../../cells/types';
 import type { CellValue } from '../infer-type';
-import { emptyReport, plural, type CleanStepResult } from './step';
+import { emptyReport, ENABLED_FIELD, plural, type CleanOperation, type CleanStepResult, type NoParams } from './step';
 
 /** A session with no recorded purchase bought nothing: a blank target means 0. */
 export function fillTargetWithZero(data: TableArtifact): CleanStepResult {
@@ -25,3 +25,12 @@ export function fillTargetWithZero(data: TableArtifact): CleanStepResult {
   report.changes.push({ column: target.name, detail: `${plural(filled, 'blank')} → 0` });
   return { data: { ...data, table: data.table.assign({ [target.name]: values }) }, report };
 }
+
+export const fillTargetOperation: CleanOperation<NoParams> = {
+  op: 'fill-target',
+  label: 'Blank target → 0',
+  help: 'A session with no recorded purchase bought nothing.',
+  fields: [ENABLED_FIELD],
+  defaults: () => ({ enabled: true }),
+  apply: fillTargetWithZero,
+};

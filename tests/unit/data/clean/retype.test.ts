@@ -18,4 +18,11 @@ describe('retypeColumns', () => {
     const { data: retyped } = retypeColumns(tableArtifact({ paid: ['categorical', ['TRUE', null, 'FALSE']] }));
     expect(retyped.table.array('paid')).toEqual([true, null, false]);
   });
+
+  it('counts NaN text read as a missing number among the tokens read as missing', () => {
+    const { data: retyped, report } = retypeColumns(tableArtifact({ revenue: ['categorical', ['3.5', 'NaN', '1', 'NaN']] }));
+    expect(retyped.table.array('revenue')).toEqual([3.5, null, 1, null]);
+    expect(retyped.missingTokens).toEqual({ revenue: { NaN: 2 } });
+    expect(report.valuesChanged).toBe(2);
+  });
 });
