@@ -145,7 +145,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
       if (warning) warnings.push(warning);
       if (params.spendColumn === target) {
         notes.push(
-          `${HISTORY_OUTPUTS.previousSpend} adds up earlier sessions’ ${target}, the target. No session sees its own or a later session’s value, but a random split can put an earlier session in test and a later one of the same user in training.`,
+          `${HISTORY_OUTPUTS.previousSpend} adds up earlier sessions’ ${target}, the target. No session sees its own or a later session’s value, but a random split can put an earlier session in test and a later one of the same user in training: split by time or by user to rule that out.`,
         );
       }
       await step(ctx, 0.95, 'History features');

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import AggregateView from './AggregateView.svelte';
 import CleanView from './CleanView.svelte';
 import EdaView from './EdaView.svelte';
 import EncodeView from './EncodeView.svelte';
@@ -14,6 +15,7 @@ type CellView = Component<CellViewProps<any>>;
 const viewsByKind: Record<string, CellView> = {
   load: LoadView,
   clean: CleanView,
+  aggregate: AggregateView,
   eda: EdaView,
   encode: EncodeView,
   'train-mlp': TrainMlpView,

@@ -114,9 +114,9 @@ describe('clickstream template', () => {
     expect(sessions.table.numRows()).toBe(SESSIONS);
     expect(sessions.target).toBe('purchase_value');
     const ids = sessions.table.array('session_id') as unknown[];
-    const objects = sessions.table.objects();
+    const objects = sessions.table.objects() as Record<string, unknown>[];
     ids.forEach((id, row) => expectSession(objects[row], expected.get(String(id))!));
-    // The data set exercises what the checks are about: returning buyers, and empty colours.
+    // The history checks meet returning shoppers who bought before and ones who did not.
     expect([...expected.values()].some((session) => session.previous_spend > 0)).toBe(true);
     expect([...expected.values()].some((session) => session.previous_sessions > 0 && session.previous_spend === 0)).toBe(true);
   });
