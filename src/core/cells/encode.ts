@@ -297,7 +297,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       targets: transformTarget(Float32Array.from(split.train, (position) => targetValues[position]), params.targetTransform),
       targetLabel: targetLabel(target, params.targetTransform),
     };
-    const fit = fitEncoding(source.table, source.columns, target, training, params);
+    const fit = fitEncoding(source.table, source.columns, target, training, { ...params, groupColumn: params.split === 'group' ? params.groupColumn : '' });
     if (fit.features.length === 0) {
       throw new CellError(`No column is left to learn from: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);
     }

@@ -19,6 +19,11 @@ export interface EncodingOptions {
   targetEncodingSmoothing: number;
   /** Seeds the target-encoding folds. */
   seed: number;
+  /**
+   * The grouped split's key ('' for other splits): never a feature, since every level of it
+   * lives in one part only, so what the model learns of it cannot carry over.
+   */
+  groupColumn: string;
 }
 
 /** The training rows (table row numbers) and their targets, as the model will see them. */
@@ -112,6 +117,10 @@ export function fitEncoding(table: ColumnTable, columns: readonly ColumnInfo[], 
     if (info.name === target) continue;
     if (options.exclude.includes(info.name)) {
       skipped.push({ column: info.name, reason: 'excluded in this cell' });
+      continue;
+    }
+    if (info.name === options.groupColumn) {
+      skipped.push({ column: info.name, reason: 'the grouped split’s key: each of its values lives in one part only' });
       continue;
     }
     const fitted = fitColumn(info, table.array(info.name) as ArrayLike<unknown>, training, options, outOfFold);

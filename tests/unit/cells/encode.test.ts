@@ -166,6 +166,14 @@ describe('Encode cell: split strategies', () => {
     expect(output.view.split).toBe('group');
   });
 
+  it('never makes features of the grouped split’s key, whatever its type', async () => {
+    const source = usersAndTimes();
+    const columns = source.columns.map((column) => (column.name === 'user' ? { ...column, type: 'categorical' as const } : column));
+    const { view } = await run({ ...source, columns }, { split: 'group', groupColumn: 'user' });
+    expect(view.features.some((feature) => feature.column === 'user')).toBe(false);
+    expect(view.skipped).toContainEqual({ column: 'user', reason: expect.stringContaining('grouped split') });
+  });
+
   it('trains on the earliest hours and tests on the latest, showing each part’s span', async () => {
     const { view } = await run(usersAndTimes(), { split: 'time', timeColumn: 'at' });
     // 200 hourly rows from 2024-01-01 00:00: test the last 40, validation the 16 before, train the first 144.

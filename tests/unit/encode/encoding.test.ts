@@ -15,6 +15,7 @@ const options: EncodingOptions = {
   targetEncodingFolds: 2,
   targetEncodingSmoothing: 0,
   seed: 1,
+  groupColumn: '',
 };
 const y = [1, 2, 3, 4, 5, 6];
 const training = (rows: number[]): TrainingRows => ({ rows: Uint32Array.from(rows), targets: rows.map((row) => y[row]), targetLabel: 'y' });

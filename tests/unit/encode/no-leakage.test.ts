@@ -35,6 +35,7 @@ const baseOptions: EncodingOptions = {
   targetEncodingFolds: 2,
   targetEncodingSmoothing: 2,
   seed: 3,
+  groupColumn: '',
 };
 
 function fitOn(table: aq.ColumnTable, rows: Uint32Array, overrides: Partial<EncodingOptions>) {

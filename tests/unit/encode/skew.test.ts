@@ -14,6 +14,7 @@ const options = {
   targetEncodingFolds: 5,
   targetEncodingSmoothing: 10,
   seed: 1,
+  groupColumn: '',
 };
 
 describe('suggestLogTransforms', () => {

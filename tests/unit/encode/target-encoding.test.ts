@@ -67,6 +67,7 @@ describe('target encoding inside an encoding', () => {
     targetEncodingFolds: 2,
     targetEncodingSmoothing: 1,
     seed: 9,
+    groupColumn: '',
   };
   // Rows 8 and 9 are test rows: city 'zzz' never appears in training, and a missing city.
   const table = aq.table({ city: [...cities, 'zzz', null], value: [...targets, 0, 0] });
