@@ -15,8 +15,18 @@ import { dataRunContext } from '../cells/run-context';
 const TEMPLATE = 'notebooks/clickstream-sessions.json';
 const SESSIONS = 1500;
 const csv = generateClicksCsv(SESSIONS, 2024);
-const dataPath = join(mkdtempSync(join(tmpdir(), 'clickstream-')), 'clicks.csv');
+const scratch = mkdtempSync(join(tmpdir(), 'clickstream-'));
+const dataPath = join(scratch, 'clicks.csv');
 writeFileSync(dataPath, csv);
+
+/** The clicks without one column, as a shared notebook may meet them. */
+function clicksWithout(column: string): string {
+  const lines = csv.trim().split('\n').map((line) => line.split(','));
+  const at = lines[0].indexOf(column);
+  const path = join(scratch, `without-${column}.csv`);
+  writeFileSync(path, lines.map((fields) => fields.filter((_, index) => index !== at).join(',')).join('\n'));
+  return path;
+}
 
 /** The session features, computed here from the CSV text alone: no reader, no cell code. */
 interface ExpectedSession {
@@ -145,4 +155,14 @@ describe('clickstream template', () => {
     },
     60_000,
   );
+
+  it.each([
+    ['colour', "cell 3 (aggregate): Aggregation 8 (Last value of colour): column 'colour' is not in the table"],
+    ['session_id', "cell 3 (aggregate): Group by column 'session_id' is not in the table"],
+    ['user_id', "cell 3 (aggregate): History features: user column 'user_id' is not in the table"],
+    ['timestamp', "cell 3 (aggregate): Time column 'timestamp' is not in the table"],
+    ['purchase_value', "cell 3 (aggregate): Aggregation 13 (Sum of purchase_value): column 'purchase_value' is not in the table"],
+  ])('stops with a message naming the column when the file has no %s', async (column, message) => {
+    await expect(runNotebook({ notebookPath: TEMPLATE, dataPath: clicksWithout(column), target: null, exclude: null, json: true })).rejects.toThrow(message);
+  });
 });
