@@ -2,13 +2,18 @@ import { expose } from 'comlink';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { CancelledError, type DatasetFile, type ProgressUpdate } from '../src/core/cells/types';
+import { CancelledError, datasetBlob, type DatasetFile, type ProgressUpdate } from '../src/core/cells/types';
+import { memoryBudget, type MemoryFacts } from '../src/core/data/memory-budget';
 import type { MlRuntime } from '../src/core/model/runtime';
 import { createTfRuntime } from '../src/core/model/tfjs-runtime';
 import type { NotebookDocument } from '../src/core/notebook/document';
 import type { CellRecord } from '../src/core/runtime/record';
 import { Session } from '../src/core/runtime/session';
 import { generateSessionsCsv } from '../src/core/sample/sessions';
+import { restoreTable, snapshotTable } from '../src/storage/dataset-snapshot';
+import { createDatasetStore } from '../src/storage/dataset-store';
+import { createIndexedDbDatasetStore } from '../src/storage/indexeddb-store';
+import { createMemoryShelf } from '../src/storage/shelf';
 
 /**
  * Callbacks the page passes as a comlink proxy: progress streams on them, not in the reply.
@@ -25,6 +30,15 @@ export type RunOutcome = { status: 'finished'; record: CellRecord } | { status: 
 export interface BackendInfo {
   backend: string;
   version: string;
+}
+
+/** The dataset the kernel holds, as the page shows it. */
+export interface DatasetInfo {
+  name: string;
+  /** The file's size as given. */
+  bytes: number;
+  /** Its content id, used in plan stamps. */
+  id: string;
 }
 
 /**
@@ -86,22 +100,62 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
   }
 }
 
+// Private windows in some browsers have no IndexedDB: the dataset is then kept for this page only.
+const datasets = typeof indexedDB === 'undefined' ? createDatasetStore(createMemoryShelf()) : createIndexedDbDatasetStore();
+let dataset: DatasetInfo | null = null;
+/** The Load stamp whose table is kept, so an unchanged table is not written again. */
+let keptStamp: string | null = null;
+
+async function useDataset(file: DatasetFile): Promise<DatasetInfo> {
+  const id = await session.setDataset(file);
+  dataset = { name: file.name, bytes: datasetBlob(file).size, id };
+  keptStamp = null;
+  // What was kept belongs to the previous file: a reload must not pair it with this one.
+  await datasets.clear();
+  return dataset;
+}
+
 const api = {
-  /** Replaces the dataset; returns its content id, which the page uses in plan stamps. */
-  setDataset(file: DatasetFile): string {
-    return session.setDataset(file);
+  /** Host facts the page knows better than a worker (`performance.memory` is the page's). */
+  configure(facts: MemoryFacts): void {
+    session.memoryBudgetBytes = memoryBudget(facts);
   },
 
-  /** Generates the built-in sample, makes it the dataset and hands it back so the page can save it. */
-  generateSample(rows: number, seed: number): DatasetFile {
-    const file: DatasetFile = { name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(rows, seed)) };
-    session.setDataset(file);
-    return file;
+  /** Replaces the dataset with a file the user gave; the File crosses as a handle, never as its bytes. */
+  setDataset(file: DatasetFile): Promise<DatasetInfo> {
+    return useDataset(file);
   },
 
-  /** The content id of the current dataset, used in plan stamps; null before one is set. */
-  datasetId(): string | null {
-    return session.datasetId;
+  /** Generates the built-in sample and makes it the dataset. */
+  generateSample(rows: number, seed: number): Promise<DatasetInfo> {
+    return useDataset({ name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(rows, seed)) });
+  },
+
+  /**
+   * Puts back the dataset the project kept, read here so a large one never blocks the page:
+   * the Load cell's table as it was, or a file an earlier version kept whole. Null when none.
+   */
+  async restoreDataset(): Promise<DatasetInfo | null> {
+    const kept = await datasets.restore();
+    if (!kept) return null;
+    if (kept.kind === 'file') {
+      const id = await session.setDataset(kept.file);
+      dataset = { name: kept.file.name, bytes: datasetBlob(kept.file).size, id };
+      return dataset;
+    }
+    const { snapshot } = kept;
+    session.restoreDataset(snapshot, restoreTable(snapshot));
+    dataset = { name: snapshot.name, bytes: snapshot.fileBytes, id: snapshot.datasetId };
+    keptStamp = snapshot.stamp;
+    return dataset;
+  },
+
+  /** Keeps the Load cell's current table with the project, as columns; nothing to do when it is already kept. */
+  async keepDataset(doc: NotebookDocument): Promise<void> {
+    const loaded = session.loadedTable(doc);
+    if (!loaded || !dataset || loaded.stamp === keptStamp) return;
+    await datasets.save(snapshotTable(loaded.table, { datasetId: dataset.id, name: dataset.name, fileBytes: dataset.bytes, cellId: loaded.cellId, stamp: loaded.stamp }));
+    keptStamp = loaded.stamp;
   },
 
   run(doc: NotebookDocument, cellId: string, events: RunEvents): Promise<RunOutcome> {

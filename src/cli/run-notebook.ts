@@ -1,6 +1,10 @@
+import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { totalmem } from 'node:os';
 import { basename, dirname } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { memoryBudget } from '../core/data/memory-budget';
 import { migrate } from '../core/notebook/migrate';
 import type { NotebookDocument } from '../core/notebook/document';
 import { updateCellParams } from '../core/notebook/operations';
@@ -66,9 +70,10 @@ function wasmDirectory(): string {
 /** Runs every cell in order; stops at the first cell that fails and throws its message. */
 export async function runNotebook(options: RunOptions): Promise<NotebookRun> {
   const doc = applyOverrides(await readNotebook(options.notebookPath), options);
-  let bytes: Uint8Array;
+  let blob: Blob;
   try {
-    bytes = new Uint8Array(await readFile(options.dataPath));
+    // File-backed: the Load cell reads it a slice at a time, as the page reads a dropped File.
+    blob = await openAsBlob(options.dataPath);
   } catch {
     throw new RunError(`cannot read data file '${options.dataPath}'`);
   }
@@ -81,7 +86,8 @@ export async function runNotebook(options: RunOptions): Promise<NotebookRun> {
     },
     () => new Promise((resolve) => setImmediate(resolve)),
   );
-  session.setDataset({ name: basename(options.dataPath), bytes });
+  session.memoryBudgetBytes = memoryBudget({ heapLimitBytes: getHeapStatistics().heap_size_limit, deviceMemoryGiB: totalmem() / 2 ** 30 });
+  await session.setDataset({ name: basename(options.dataPath), blob });
   const records: CellRecord[] = [];
   const signal = new AbortController().signal;
   try {

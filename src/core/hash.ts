@@ -21,21 +21,30 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** Identifies a file's content: every byte for small files, 64 spread samples of 16 KiB for big ones. */
-export function hashBytes(bytes: Uint8Array): string {
-  const sampleSize = 16384;
-  const samples = 64;
-  const parts: string[] = [String(bytes.length)];
-  const take = (start: number, end: number) => {
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
-    return s;
-  };
-  if (bytes.length <= sampleSize * samples) {
-    for (let start = 0; start < bytes.length; start += sampleSize) parts.push(hashString(take(start, Math.min(bytes.length, start + sampleSize))));
-  } else {
-    const step = Math.floor((bytes.length - sampleSize) / (samples - 1));
-    for (let k = 0; k < samples; k++) parts.push(hashString(take(k * step, k * step + sampleSize)));
+const SAMPLE_BYTES = 16384;
+const SAMPLES = 64;
+
+/** The byte ranges a content id reads: every byte of a small file, 64 spread samples of 16 KiB of a big one. */
+function sampledRanges(length: number): [number, number][] {
+  if (length <= SAMPLE_BYTES * SAMPLES) {
+    return Array.from({ length: Math.ceil(length / SAMPLE_BYTES) }, (_, k) => [k * SAMPLE_BYTES, Math.min(length, (k + 1) * SAMPLE_BYTES)]);
   }
+  const step = Math.floor((length - SAMPLE_BYTES) / (SAMPLES - 1));
+  return Array.from({ length: SAMPLES }, (_, k) => [k * step, k * step + SAMPLE_BYTES]);
+}
+
+function hashSamples(length: number, samples: readonly Uint8Array[]): string {
+  const parts = [String(length), ...samples.map((bytes) => hashString(String.fromCharCode(...bytes)))];
   return hashString(parts.join('|'));
+}
+
+/** Identifies a file's content from sampled ranges, so a large file is never read whole to name it. */
+export function hashBytes(bytes: Uint8Array): string {
+  return hashSamples(bytes.length, sampledRanges(bytes.length).map(([start, end]) => bytes.subarray(start, end)));
+}
+
+/** `hashBytes` of a Blob's content, reading only the sampled ranges. */
+export async function hashBlob(blob: Blob): Promise<string> {
+  const samples = await Promise.all(sampledRanges(blob.size).map(async ([start, end]) => new Uint8Array(await blob.slice(start, end).arrayBuffer())));
+  return hashSamples(blob.size, samples);
 }

@@ -1,5 +1,6 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import type { Shelf } from './shelf';
+import { createDatasetStore, type DatasetStore } from './dataset-store';
 import { createProjectStore, type ProjectStore } from './project-store';
 
 /** idb-keyval opens one object store per database, so each concern gets its own database. */
@@ -15,7 +16,11 @@ function indexedDbShelf(name: string): Shelf {
 export function createIndexedDbProjectStore(): ProjectStore {
   return createProjectStore({
     documents: indexedDbShelf('documents'),
-    datasets: indexedDbShelf('datasets'),
     results: indexedDbShelf('results'),
   });
+}
+
+/** Opened in the kernel worker: IndexedDB is there too, and the dataset stays off the page. */
+export function createIndexedDbDatasetStore(): DatasetStore {
+  return createDatasetStore(indexedDbShelf('datasets'));
 }

@@ -1,23 +1,20 @@
-import type { DatasetFile } from '../core/cells/types';
 import type { NotebookDocument } from '../core/notebook/document';
 import { DocumentError, migrate } from '../core/notebook/migrate';
 import type { CellRecord } from '../core/runtime/record';
-import { readDataset, readRecords, type SavedRecords } from './read-saved';
+import { readRecords, type SavedRecords } from './read-saved';
 import { createMemoryShelf, type Shelf } from './shelf';
 
 /** What a page load finds of the last project. */
 export interface RestoredProject {
   document: NotebookDocument | null;
-  dataset: DatasetFile | null;
   records: CellRecord[];
   /** Why something saved was not restored, in words for the user. */
   warnings: string[];
 }
 
-/** Keeps the one open project: its notebook, its dataset file and the last result of each cell. */
+/** Keeps the one open project's notebook and the last result of each cell; its dataset is the kernel's (`DatasetStore`). */
 export interface ProjectStore {
   saveDocument(doc: NotebookDocument): Promise<void>;
-  saveDataset(file: DatasetFile | null): Promise<void>;
   saveRecords(documentId: string, records: CellRecord[]): Promise<void>;
   restore(): Promise<RestoredProject>;
   clear(): Promise<void>;
@@ -25,7 +22,6 @@ export interface ProjectStore {
 
 export interface ProjectShelves {
   documents: Shelf;
-  datasets: Shelf;
   results: Shelf;
 }
 
@@ -34,15 +30,10 @@ const CURRENT = 'current';
 export function createProjectStore(shelves: ProjectShelves): ProjectStore {
   return {
     saveDocument: (doc) => shelves.documents.set(CURRENT, doc),
-    saveDataset: (file) => (file ? shelves.datasets.set(CURRENT, file) : shelves.datasets.delete(CURRENT)),
     saveRecords: (documentId, records) => shelves.results.set(CURRENT, { documentId, records } satisfies SavedRecords),
     async restore() {
       const warnings: string[] = [];
-      const [rawDocument, rawDataset, rawRecords] = await Promise.all([
-        shelves.documents.get(CURRENT),
-        shelves.datasets.get(CURRENT),
-        shelves.results.get(CURRENT),
-      ]);
+      const [rawDocument, rawRecords] = await Promise.all([shelves.documents.get(CURRENT), shelves.results.get(CURRENT)]);
       let document: NotebookDocument | null = null;
       if (rawDocument !== undefined) {
         try {
@@ -52,17 +43,15 @@ export function createProjectStore(shelves: ProjectShelves): ProjectStore {
           warnings.push(`The saved notebook could not be read (${reason}); it was set aside.`);
         }
       }
-      const dataset = readDataset(rawDataset);
-      if (rawDataset !== undefined && !dataset) warnings.push('The saved dataset could not be read; drop the file again.');
-      return { document, dataset, records: document ? readRecords(rawRecords, document) : [], warnings };
+      return { document, records: document ? readRecords(rawRecords, document) : [], warnings };
     },
     async clear() {
-      await Promise.all([shelves.documents.delete(CURRENT), shelves.datasets.delete(CURRENT), shelves.results.delete(CURRENT)]);
+      await Promise.all([shelves.documents.delete(CURRENT), shelves.results.delete(CURRENT)]);
     },
   };
 }
 
 /** A project store in memory, for tests and for browsers without IndexedDB. */
 export function createMemoryProjectStore(): ProjectStore {
-  return createProjectStore({ documents: createMemoryShelf(), datasets: createMemoryShelf(), results: createMemoryShelf() });
+  return createProjectStore({ documents: createMemoryShelf(), results: createMemoryShelf() });
 }

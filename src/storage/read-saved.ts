@@ -1,4 +1,4 @@
-import type { ColumnInfo, DatasetFile } from '../core/cells/types';
+import type { ColumnInfo } from '../core/cells/types';
 import type { NotebookDocument } from '../core/notebook/document';
 import type { CellRecord } from '../core/runtime/record';
 
@@ -9,11 +9,6 @@ import type { CellRecord } from '../core/runtime/record';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function readDataset(raw: unknown): DatasetFile | null {
-  if (!isRecord(raw) || typeof raw.name !== 'string' || !(raw.bytes instanceof Uint8Array)) return null;
-  return { name: raw.name, bytes: raw.bytes };
-}
 
 const isColumnInfo = (value: unknown): value is ColumnInfo =>
   isRecord(value) && typeof value.name === 'string' && typeof value.type === 'string';

@@ -23,6 +23,7 @@ const context: RunContext = {
   progress: () => {},
   yieldToHost: async () => {},
   ml: () => Promise.reject(new Error('the Explore cell does not train')),
+  memoryBudgetBytes: Number.POSITIVE_INFINITY,
 };
 
 function median(values: number[]): number {

@@ -1,11 +1,16 @@
 import type { RenamedColumn } from '../data/column-names';
 import type { Decoding, EncodingChoice, TextEncodingName } from '../data/decode-text';
 import { describeRaggedLines, type RaggedRowsChoice, type SkippedRows } from '../data/formats/delimited';
-import { FORMAT_NAMES } from '../data/formats/detect-format';
+import { FORMAT_NAMES, isGzip } from '../data/formats/detect-format';
 import type { CellValue } from '../data/infer-type';
 import { COLUMN_TYPES } from '../data/override-type';
-import { DEFAULT_READ_OPTIONS, readDataset, type TypeOverride } from '../data/read-dataset';
-import { CellError, type CellKind, type ColumnInfo, type ColumnType } from './types';
+import { estimatedLoadBytes } from '../data/memory-budget';
+import { DEFAULT_READ_OPTIONS, readDataset, type RowsRead, type TypeOverride } from '../data/read-dataset';
+import type { RowSelection } from '../data/row-selection';
+import { CellError, datasetBlob, type CellKind, type ColumnInfo, type ColumnType, type DatasetFile } from './types';
+
+/** `auto` reads every row unless the file would not fit the host's memory budget, then a seeded sample. */
+export type RowsChoice = 'auto' | 'all' | 'first' | 'sample';
 
 export interface LoadParams {
   /** The column later cells predict; '' for none. */
@@ -15,6 +20,19 @@ export interface LoadParams {
   raggedRows?: RaggedRowsChoice;
   /** Types the user chose over the inferred ones, by column name. */
   columnTypes?: Record<string, ColumnType>;
+  rows?: RowsChoice;
+  /** N for the first N rows or a sample of about N rows. */
+  rowCount?: number;
+  sampleSeed?: number;
+}
+
+/** Which rows the table holds, when not all of the file's, in words for the cell and figures for its buttons. */
+export interface RowsNote {
+  text: string;
+  /** Rows kept; the "first N instead" offer uses it. */
+  kept: number;
+  /** Set when the memory budget chose the sample, so the view offers the other choices. */
+  overBudget: boolean;
 }
 
 export interface LoadColumnView extends ColumnInfo {
@@ -37,6 +55,7 @@ export interface LoadView {
   overrides: TypeOverride[];
   target: string | null;
   warnings: string[];
+  rowsNote: RowsNote | null;
 }
 
 export const PREVIEW_ROWS = 20;
@@ -87,6 +106,50 @@ function describeFormat(format: string, delimiter: string | null, compressed: bo
   return compressed ? `${layout}, gzip-compressed` : layout;
 }
 
+interface RowsPlan {
+  selection: RowSelection;
+  /** Set when `auto` chose a sample: the memory the whole file would need, and the budget. */
+  overBudget: { needBytes: number; budgetBytes: number } | null;
+}
+
+/** The rows to read: as chosen, or for `auto` all of them unless the file would not fit the budget. */
+async function planRows(dataset: DatasetFile, params: LoadParams, budgetBytes: number): Promise<RowsPlan> {
+  const count = params.rowCount ?? 100_000;
+  const seed = params.sampleSeed ?? 1;
+  switch (params.rows ?? 'auto') {
+    case 'all':
+      return { selection: { mode: 'all' }, overBudget: null };
+    case 'first':
+      return { selection: { mode: 'first', count }, overBudget: null };
+    case 'sample':
+      return { selection: { mode: 'sample', count, seed }, overBudget: null };
+    case 'auto': {
+      const blob = datasetBlob(dataset);
+      const needBytes = estimatedLoadBytes(blob.size, isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer())));
+      if (needBytes <= budgetBytes) return { selection: { mode: 'all' }, overBudget: null };
+      return { selection: { mode: 'sample', share: budgetBytes / needBytes, seed }, overBudget: { needBytes, budgetBytes } };
+    }
+  }
+}
+
+const formatCount = (n: number) => n.toLocaleString('en');
+const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+
+function describeRows(plan: RowsPlan, rowsRead: RowsRead): RowsNote | null {
+  const { selection, overBudget } = plan;
+  const { kept, inFile } = rowsRead;
+  if (selection.mode === 'all' || (inFile !== null && kept === inFile)) return null;
+  const of = inFile === null ? 'the file holds more' : `of ${formatCount(inFile)}`;
+  if (selection.mode === 'first') return { text: `The first ${formatCount(kept)} rows (${of}).`, kept, overBudget: false };
+  const sample = `A seeded random sample (seed ${selection.seed}): ${formatCount(kept)} rows ${of}.`;
+  if (!overBudget) return { text: sample, kept, overBudget: false };
+  return {
+    text: `The whole file would take about ${gigabytes(overBudget.needBytes)} in memory, more than this tab can spare (${gigabytes(overBudget.budgetBytes)}). ${sample}`,
+    kept,
+    overBudget: true,
+  };
+}
+
 const option = (value: string, label: string) => ({ value, label });
 
 export const loadCell: CellKind<LoadParams, LoadView> = {
@@ -112,15 +175,42 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
       options: [option('stop', 'stop with an error'), option('skip', 'skip them')],
     },
     { key: 'columnTypes', label: 'Column types', type: 'column-types', types: COLUMN_TYPES, help: 'Change a column’s type where the inferred one is wrong.' },
+    {
+      key: 'rows',
+      label: 'Rows',
+      type: 'select',
+      options: [
+        option('auto', 'all, or a sample if the file is too big for this tab'),
+        option('all', 'all'),
+        option('first', 'the first N'),
+        option('sample', 'a seeded random sample of about N'),
+      ],
+    },
+    { key: 'rowCount', label: 'N (rows)', type: 'integer', min: 1 },
+    { key: 'sampleSeed', label: 'Sample seed', type: 'integer', min: 0 },
   ],
-  defaults: () => ({ target: 'purchaseValue', ...DEFAULT_READ_OPTIONS, columnTypes: {} }),
+  defaults: () => ({
+    target: 'purchaseValue',
+    encoding: DEFAULT_READ_OPTIONS.encoding,
+    raggedRows: DEFAULT_READ_OPTIONS.raggedRows,
+    columnTypes: {},
+    rows: 'auto',
+    rowCount: 100_000,
+    sampleSeed: 1,
+  }),
   async run(input, params, ctx) {
     if (!input.dataset) throw new CellError('No dataset yet: drop a file or try the sample data');
-    const read = await readDataset(input.dataset, {
-      encoding: params.encoding ?? DEFAULT_READ_OPTIONS.encoding,
-      raggedRows: params.raggedRows ?? DEFAULT_READ_OPTIONS.raggedRows,
-      columnTypes: params.columnTypes ?? DEFAULT_READ_OPTIONS.columnTypes,
-    }, ctx);
+    const plan = await planRows(input.dataset, params, ctx.memoryBudgetBytes);
+    const read = await readDataset(
+      input.dataset,
+      {
+        encoding: params.encoding ?? DEFAULT_READ_OPTIONS.encoding,
+        raggedRows: params.raggedRows ?? DEFAULT_READ_OPTIONS.raggedRows,
+        columnTypes: params.columnTypes ?? DEFAULT_READ_OPTIONS.columnTypes,
+        rows: plan.selection,
+      },
+      ctx,
+    );
     const { table, columns } = read;
     const target = columns.some((column) => column.name === params.target) ? params.target : null;
     const warnings = read.renamed.map(renameWarning);
@@ -160,6 +250,7 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
         overrides: read.overrides,
         target,
         warnings,
+        rowsNote: describeRows(plan, read.rowsRead),
       },
       summary: { rows: table.numRows(), columns: columns.length, target },
       outputColumns: columns,

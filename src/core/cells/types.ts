@@ -11,10 +11,15 @@ export interface ColumnInfo {
   type: ColumnType;
 }
 
-/** The file the project was given; the Load cell is the only reader. */
-export interface DatasetFile {
-  name: string;
-  bytes: Uint8Array;
+/**
+ * The file the project was given; the Load cell is the only reader. A file from disk comes as a
+ * Blob (a File in the page, a file-backed Blob in Node), read a slice at a time and never held
+ * whole; generated data and tests hand over bytes.
+ */
+export type DatasetFile = { name: string; blob: Blob } | { name: string; bytes: Uint8Array };
+
+export function datasetBlob(file: DatasetFile): Blob {
+  return 'blob' in file ? file.blob : new Blob([file.bytes as Uint8Array<ArrayBuffer>]);
 }
 
 /**
@@ -88,6 +93,8 @@ export interface ProgressUpdate {
   etaMs?: number;
   /** One point of a live curve, e.g. { epoch: 3, train: 0.41, validation: 0.47 }. */
   point?: Record<string, number>;
+  /** The file's first rows as written, shown while the rest is still being read. */
+  preview?: { header: string[]; rows: string[][] };
 }
 
 export interface RunContext {
@@ -97,6 +104,8 @@ export interface RunContext {
   yieldToHost(): Promise<void>;
   /** Training runtime, created on first use so data-only notebooks never load TF.js. */
   ml(): Promise<MlRuntime>;
+  /** How much memory one dataset may take on this host (`memoryBudget`); the Load cell samples above it. */
+  memoryBudgetBytes: number;
 }
 
 interface FieldBase {

@@ -1,6 +1,7 @@
 import { resolveParams, validateParams } from '../cells/params';
-import { CancelledError, CellError, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext } from '../cells/types';
-import { hashBytes } from '../hash';
+import { CancelledError, CellError, datasetBlob, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext, type TableArtifact } from '../cells/types';
+import { memoryBudget } from '../data/memory-budget';
+import { hashBlob } from '../hash';
 import type { MlRuntime } from '../model/runtime';
 import type { NotebookDocument } from '../notebook/document';
 import { ancestorsOf, planNotebook, type CellPlan } from './plan';
@@ -25,9 +26,13 @@ interface LiveArtifact {
  */
 export class Session {
   private dataset: DatasetFile | null = null;
+  /** The name of a dataset put back from its loaded columns, whose file this session does not have. */
+  private keptOnly: string | null = null;
   private currentDatasetId: string | null = null;
   private readonly live = new Map<string, LiveArtifact>();
   private mlRuntime: Promise<MlRuntime> | null = null;
+  /** How much memory one dataset may take here; the host sets it from what it knows of its memory. */
+  memoryBudgetBytes = memoryBudget({});
 
   constructor(
     private readonly createMl: () => Promise<MlRuntime>,
@@ -39,10 +44,32 @@ export class Session {
   }
 
   /** Replaces the dataset; returns its content id (used in plan stamps). */
-  setDataset(file: DatasetFile): string {
+  async setDataset(file: DatasetFile): Promise<string> {
+    const id = await hashBlob(datasetBlob(file));
     this.dataset = file;
-    this.currentDatasetId = hashBytes(file.bytes);
-    return this.currentDatasetId;
+    this.keptOnly = null;
+    this.currentDatasetId = id;
+    return id;
+  }
+
+  /**
+   * Puts back a dataset a project kept as its Load cell's table (the file itself is not kept):
+   * the table stands as that cell's output for as long as the cell's stamp is unchanged.
+   */
+  restoreDataset(kept: { datasetId: string; name: string; cellId: string; stamp: string }, table: TableArtifact): void {
+    this.dispose();
+    this.dataset = null;
+    this.keptOnly = kept.name;
+    this.currentDatasetId = kept.datasetId;
+    this.live.set(kept.cellId, { stamp: kept.stamp, artifact: table });
+  }
+
+  /** The table the notebook's Load cell holds now, if it is current: what a project keeps of its dataset. */
+  loadedTable(doc: NotebookDocument): { cellId: string; stamp: string; table: TableArtifact } | null {
+    const plan = planNotebook(doc, this.currentDatasetId).find((candidate) => candidate.kind?.readsDataset);
+    const live = plan && this.live.get(plan.cellId);
+    if (!plan || live?.stamp !== plan.stamp || live.artifact?.kind !== 'table') return null;
+    return { cellId: plan.cellId, stamp: plan.stamp, table: live.artifact };
   }
 
   ml(): Promise<MlRuntime> {
@@ -68,6 +95,11 @@ export class Session {
       }
     }
     return this.execute(doc, target, hooks);
+  }
+
+  private missingDatasetMessage(): string {
+    if (this.keptOnly === null) return 'No dataset yet: drop a file or try the sample data';
+    return `This project keeps ${this.keptOnly} as the table it loaded, not the file itself; with these Load settings the file must be read again: drop ${this.keptOnly} on the page`;
   }
 
   dispose(): void {
@@ -114,7 +146,7 @@ export class Session {
       (input as Record<string, Artifact | undefined>)[inputKind] = this.live.get(producerId!)?.artifact;
     }
     if (kind.readsDataset) {
-      if (!this.dataset) return this.finish(plan, hooks, 0, { status: 'error', error: 'No dataset yet: drop a file or try the sample data' });
+      if (!this.dataset) return this.finish(plan, hooks, 0, { status: 'error', error: this.missingDatasetMessage() });
       input.dataset = this.dataset;
     }
     let usedMl: MlRuntime | null = null;
@@ -123,6 +155,7 @@ export class Session {
       progress: (update) => hooks.onProgress?.(plan.cellId, update),
       yieldToHost: this.yieldToHost,
       ml: async () => (usedMl = await this.ml()),
+      memoryBudgetBytes: this.memoryBudgetBytes,
     };
     hooks.onStart?.(plan.cellId);
     const started = performance.now();

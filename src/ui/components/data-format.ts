@@ -1,7 +1,7 @@
 import type { ColumnType } from '../../core/cells/types';
 
 /** A table cell as text: timestamps as UTC dates, numbers with at most 4 significant decimals. */
-export function formatCell(value: unknown, type: ColumnType): string {
+export function formatCell(value: unknown, type?: ColumnType): string {
   if (value === null || value === undefined) return '';
   if (type === 'timestamp' && typeof value === 'number') return formatTimestamp(value);
   if (typeof value === 'number') return formatNumber(value);

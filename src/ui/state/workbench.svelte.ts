@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
-import type { ColumnInfo, DatasetFile, ProgressUpdate } from '../../core/cells/types';
+import type { DatasetInfo } from '../../../workers/kernel.worker';
+import type { ColumnInfo, ProgressUpdate } from '../../core/cells/types';
 import { DocumentError, migrate } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
 import { instantiateTemplate } from '../../core/notebook/template';
@@ -10,11 +11,6 @@ import type { KernelClient } from './kernel-client';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
 import { RuntimeState } from './runtime.svelte';
-
-export interface DatasetInfo {
-  name: string;
-  bytes: number;
-}
 
 /** Rows of the built-in sample: enough for a meaningful model, small enough to train in seconds. */
 const SAMPLE_ROWS = 5000;
@@ -33,10 +29,14 @@ export class Workbench {
   readonly runtime = new RuntimeState();
   readonly notices = new NoticeList();
   dataset = $state.raw<DatasetInfo | null>(null);
-  datasetId = $state<string | null>(null);
+  readonly datasetId: string | null = $derived(this.dataset?.id ?? null);
+  /** True while the kernel puts back the project's dataset; the notebook is usable meanwhile. */
+  restoringDataset = $state(false);
   backend = $state<string | null>(null);
   /** A slow step outside any cell (reading a file, restoring), in words. */
   pending = $state<string | null>(null);
+  /** Runs wait for the kept dataset to be back in the kernel. */
+  private datasetRestored: Promise<void> = Promise.resolve();
 
   readonly plans: CellPlan[] = $derived(this.notebook.doc ? planNotebook(this.notebook.doc, this.datasetId) : []);
   readonly statuses: Record<string, CellStatus> = $derived(
@@ -88,28 +88,45 @@ export class Workbench {
     await Promise.all([this.save(() => this.store.saveDocument(doc)), this.save(() => this.store.saveRecords(doc.id, records))]);
   }
 
-  /** Reopens the last project, if any: its document, records and dataset (re-sent to the kernel). */
+  /**
+   * Reopens the last project, if any: its document and records at once, then its dataset, which
+   * the kernel reads back from IndexedDB off the page, so a huge one never blocks it.
+   */
   async restore(): Promise<void> {
     this.pending = 'Restoring your last project…';
     try {
       const saved = await this.store.restore();
       for (const warning of saved.warnings) this.notices.show('error', warning);
-      if (saved.dataset) await this.useDataset(saved.dataset);
       if (saved.document) {
         this.notebook.open(saved.document);
         this.runtime.restore(saved.records);
-      } else if (saved.dataset) {
-        this.openTemplate();
       }
     } catch (error) {
       this.notices.show('error', `The last project could not be restored: ${errorText(error)}`);
     } finally {
       this.pending = null;
     }
+    this.datasetRestored = this.restoreDataset();
+    await this.datasetRestored;
+  }
+
+  private async restoreDataset(): Promise<void> {
+    this.restoringDataset = true;
+    try {
+      const info = await this.kernel.api.restoreDataset();
+      if (!info) return;
+      this.dataset = info;
+      if (!this.notebook.doc) this.openTemplate();
+    } catch (error) {
+      this.notices.show('error', `The saved dataset could not be restored: ${errorText(error)}`);
+    } finally {
+      this.restoringDataset = false;
+    }
   }
 
   async openFile(file: File): Promise<void> {
-    await this.loadDataset(`Reading ${file.name}…`, async () => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+    // The File crosses to the kernel as a handle: the page never reads its bytes.
+    await this.loadDataset(`Opening ${file.name}…`, () => this.kernel.api.setDataset({ name: file.name, blob: file }));
   }
 
   async trySample(): Promise<void> {
@@ -171,16 +188,15 @@ export class Workbench {
     return this.runtime.records[cellId];
   }
 
-  private async loadDataset(message: string, read: () => Promise<DatasetFile>): Promise<void> {
+  private async loadDataset(message: string, open: () => Promise<DatasetInfo>): Promise<void> {
     if (this.runtime.busy) {
       this.notices.show('info', 'Wait for the run under way to finish, or cancel it, before changing the dataset.');
       return;
     }
     this.pending = message;
     try {
-      const file = await read();
-      await this.useDataset(file);
-      void this.save(() => this.store.saveDataset(file));
+      await this.datasetRestored;
+      this.dataset = await open();
     } catch (error) {
       this.notices.show('error', `The dataset could not be opened: ${errorText(error)}`);
       return;
@@ -190,11 +206,6 @@ export class Workbench {
     if (!this.notebook.doc) this.openTemplate();
     const load = this.plans.find((plan) => plan.kind?.readsDataset);
     if (load) await this.runCell(load.cellId);
-  }
-
-  private async useDataset(file: DatasetFile): Promise<void> {
-    this.datasetId = await this.kernel.setDataset(file);
-    this.dataset = { name: file.name, bytes: file.bytes.byteLength };
   }
 
   private openTemplate(): void {
@@ -209,6 +220,7 @@ export class Workbench {
     if (this.runtime.busy) return;
     this.runtime.busy = true;
     try {
+      await this.datasetRestored;
       for (const cellId of cellIds) {
         const doc = this.notebook.doc;
         if (!doc?.cells.some((cell) => cell.id === cellId)) continue;
@@ -227,6 +239,8 @@ export class Workbench {
       this.runtime.busy = false;
       await this.detectBackend();
     }
+    const doc = this.notebook.doc;
+    if (doc) await this.save(() => this.kernel.api.keepDataset(doc));
   }
 
   /** Asks the kernel which training backend it chose (WebGL, else WASM, else CPU) and shows it. */

@@ -70,7 +70,15 @@ describe('load cell reading options', () => {
   const run = (text: string, params: Partial<LoadParams>, name?: string) => loadCell.run({ dataset: csvDataset(text, name) }, { ...loadCell.defaults(), target: '', ...params }, dataRunContext());
 
   it('defaults to auto encoding, stopping on ragged rows and no type overrides', () => {
-    expect(loadCell.defaults()).toEqual({ target: 'purchaseValue', encoding: 'auto', raggedRows: 'stop', columnTypes: {} });
+    expect(loadCell.defaults()).toEqual({
+      target: 'purchaseValue',
+      encoding: 'auto',
+      raggedRows: 'stop',
+      columnTypes: {},
+      rows: 'auto',
+      rowCount: 100_000,
+      sampleSeed: 1,
+    });
   });
 
   it('fails on ragged rows by default and names the choice that skips them', async () => {
@@ -134,5 +142,55 @@ describe('load cell on damaged UTF-8', () => {
     const output = await loadCell.run({ dataset: { name: 'c.csv', bytes } }, { ...loadCell.defaults(), target: 'n' }, dataRunContext());
     expect(output.view.encodingNote).toBe('1 byte sequence is not valid UTF-8 and is shown as �; the rest of the file is UTF-8.');
     expect(output.view.preview.map((row) => row[0])).toEqual(['Zürich', 'São Paulo', 'x\uFFFD']);
+  });
+});
+
+describe('load cell row selection', () => {
+  const csv = `id,value\n${Array.from({ length: 5000 }, (_, row) => `${row},${row % 7}`).join('\n')}\n`;
+  // Nearly all distinct, so read as an identifier (text): compared as numbers.
+  const ids = ({ artifact }: Awaited<ReturnType<typeof loadCell.run>>) =>
+    Array.from(artifact?.kind === 'table' ? (artifact.table.array('id') as ArrayLike<string>) : [], Number);
+
+  it('reads every row when the file fits the memory budget, and says nothing about rows', async () => {
+    const output = await loadCell.run({ dataset: csvDataset(csv) }, { target: 'value' }, dataRunContext());
+    expect(output.summary.rows).toBe(5000);
+    expect(output.view.rowsNote).toBeNull();
+  });
+
+  it('keeps the first N rows', async () => {
+    const output = await loadCell.run({ dataset: csvDataset(csv) }, { target: 'value', rows: 'first', rowCount: 120 }, dataRunContext());
+    expect(ids(output)).toEqual(Array.from({ length: 120 }, (_, row) => row));
+    expect(output.view.rowsNote?.text).toMatch(/^The first 120 rows/);
+  });
+
+  it('keeps the same seeded sample of about N rows every time, and another with another seed', async () => {
+    const params: LoadParams = { target: 'value', rows: 'sample', rowCount: 1000, sampleSeed: 7 };
+    const first = ids(await loadCell.run({ dataset: csvDataset(csv) }, params, dataRunContext()));
+    const again = ids(await loadCell.run({ dataset: csvDataset(csv) }, params, dataRunContext()));
+    const other = ids(await loadCell.run({ dataset: csvDataset(csv) }, { ...params, sampleSeed: 8 }, dataRunContext()));
+    expect(first).toEqual(again);
+    expect(other).not.toEqual(first);
+    expect(first.length).toBeGreaterThan(850);
+    expect(first.length).toBeLessThan(1150);
+    // Spread over the whole file, in file order.
+    expect(first.at(-1)).toBeGreaterThan(4500);
+    expect([...first].sort((a, b) => a - b)).toEqual(first);
+  });
+
+  it('samples a share of the rows when the whole file would not fit the budget, and says so', async () => {
+    const ctx = { ...dataRunContext(), memoryBudgetBytes: 40_000 };
+    const output = await loadCell.run({ dataset: csvDataset(csv) }, { target: 'value' }, ctx);
+    const kept = output.summary.rows as number;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(5000);
+    expect(output.view.rowsNote).toMatchObject({ overBudget: true, kept });
+    expect(output.view.rowsNote?.text).toMatch(/more than this tab can spare .*A seeded random sample \(seed 1\): [\d,]+ rows of 5,000\./);
+  });
+
+  it('samples Parquet, JSON and the rest the same way', async () => {
+    const json = JSON.stringify(Array.from({ length: 3000 }, (_, row) => ({ id: row, value: row % 5 })));
+    const output = await loadCell.run({ dataset: { name: 'rows.json', bytes: new TextEncoder().encode(json) } }, { target: 'value', rows: 'first', rowCount: 10 }, dataRunContext());
+    expect(ids(output)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(output.view.rowsNote?.text).toBe('The first 10 rows (of 3,000).');
   });
 });

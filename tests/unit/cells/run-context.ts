@@ -7,6 +7,7 @@ export function dataRunContext(): RunContext {
     progress: () => {},
     yieldToHost: async () => {},
     ml: () => Promise.reject(new Error('data cells do not train')),
+    memoryBudgetBytes: 1 << 30,
   };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, type DatasetFile } from '../../../src/core/cells/types';
-import type { CellDocument, NotebookDocument } from '../../../src/core/notebook/document';
+import { SCHEMA_VERSION, type CellDocument, type NotebookDocument } from '../../../src/core/notebook/document';
 import { updateCellParams } from '../../../src/core/notebook/operations';
 import type { CellRecord } from '../../../src/core/runtime/record';
 import { Session, type RunHooks } from '../../../src/core/runtime/session';
+import { restoreTable, snapshotTable } from '../../../src/storage/dataset-snapshot';
 
 /** A small session log: a target, a categorical, a number and a constant column. */
 function datasetFile(rows: number): DatasetFile {
@@ -14,7 +15,7 @@ function datasetFile(rows: number): DatasetFile {
 
 const cell = (id: string, kind: string, params: Record<string, unknown> = {}): CellDocument => ({ id, kind, params });
 const notebook = (): NotebookDocument => ({
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   id: 'nb',
   title: 'Data only',
   cells: [cell('load', 'load'), cell('note', 'markdown', { text: 'x' }), cell('clean', 'clean'), cell('eda', 'eda')],
@@ -37,7 +38,7 @@ function recordingHooks(signal = new AbortController().signal) {
 describe('Session.run', () => {
   it('runs missing ancestors first and reports a record for each', async () => {
     const session = newSession();
-    session.setDataset(datasetFile(40));
+    await session.setDataset(datasetFile(40));
     const { hooks, started, records } = recordingHooks();
     const record = await session.run(notebook(), 'eda', hooks);
     expect(started).toEqual(['load', 'clean', 'eda']);
@@ -47,7 +48,7 @@ describe('Session.run', () => {
 
   it('reuses ancestors whose artifacts are current and re-runs only what a change touched', async () => {
     const session = newSession();
-    session.setDataset(datasetFile(40));
+    await session.setDataset(datasetFile(40));
     await session.run(notebook(), 'eda', recordingHooks().hooks);
 
     const again = recordingHooks();
@@ -55,17 +56,17 @@ describe('Session.run', () => {
     expect(again.started).toEqual(['eda']);
 
     const edited = recordingHooks();
-    await session.run(updateCellParams(notebook(), 'clean', { dropConstant: false }), 'eda', edited.hooks);
+    await session.run(updateCellParams(notebook(), 'clean', { steps: [] }), 'eda', edited.hooks);
     expect(edited.started).toEqual(['clean', 'eda']);
   });
 
   it('stamps each record with the plan stamp it ran for', async () => {
     const session = newSession();
-    session.setDataset(datasetFile(12));
+    await session.setDataset(datasetFile(12));
     const { hooks, records } = recordingHooks();
     await session.run(notebook(), 'clean', hooks);
     const second = recordingHooks();
-    session.setDataset(datasetFile(13));
+    await session.setDataset(datasetFile(13));
     await session.run(notebook(), 'clean', second.hooks);
     expect(second.started).toEqual(['load', 'clean']);
     expect(second.records[0].stamp).not.toBe(records[0].stamp);
@@ -83,18 +84,18 @@ describe('Session.run', () => {
 
   it('reports invalid parameters as an error record naming the parameter, without running', async () => {
     const session = newSession();
-    session.setDataset(datasetFile(12));
+    await session.setDataset(datasetFile(12));
     const { hooks, started } = recordingHooks();
-    const doc = updateCellParams(notebook(), 'clean', { maxMissingShare: 2 });
-    const record = await session.run(doc, 'clean', hooks);
-    expect(started).toEqual(['load']);
+    const doc = updateCellParams(notebook(), 'load', { rowCount: 0 });
+    const record = await session.run(doc, 'load', hooks);
+    expect(started).toEqual([]);
     expect(record.status).toBe('error');
-    expect(record.issues?.map((issue) => issue.path)).toEqual(['maxMissingShare']);
+    expect(record.issues?.map((issue) => issue.path)).toEqual(['rowCount']);
   });
 
   it('throws CancelledError when the signal is aborted, without a record for the cancelled cell', async () => {
     const session = newSession();
-    session.setDataset(datasetFile(12));
+    await session.setDataset(datasetFile(12));
     const controller = new AbortController();
     const { hooks, records } = recordingHooks(controller.signal);
     hooks.onStart = () => controller.abort();
@@ -106,3 +107,46 @@ describe('Session.run', () => {
     await expect(newSession().run(notebook(), 'nope', recordingHooks().hooks)).rejects.toThrow(/nope/);
   });
 });
+
+describe('a dataset kept as its loaded table', () => {
+  async function keptFromRun() {
+    const session = newSession();
+    await session.setDataset(datasetFile(40));
+    const first = recordingHooks();
+    await session.run(notebook(), 'eda', first.hooks);
+    const loaded = session.loadedTable(notebook());
+    expect(loaded).not.toBeNull();
+    const snapshot = snapshotTable(loaded!.table, { datasetId: session.datasetId!, name: 'sessions.csv', fileBytes: 1, cellId: loaded!.cellId, stamp: loaded!.stamp });
+    return { snapshot: structuredClone(snapshot), records: first.records };
+  }
+
+  it('stands in for the Load cell after a reload: later cells run from it with the same stamps and results', async () => {
+    const { snapshot, records } = await keptFromRun();
+    const reopened = newSession();
+    reopened.restoreDataset(snapshot, restoreTable(snapshot));
+    const again = recordingHooks();
+    await reopened.run(notebook(), 'eda', again.hooks);
+    expect(again.started).toEqual(['clean', 'eda']);
+    expect(again.records.map((record) => record.stamp)).toEqual(records.slice(1).map((record) => record.stamp));
+    expect(again.records.at(-1)?.summary).toEqual(records.at(-1)?.summary);
+  });
+
+  it('asks for the file again when the Load cell changed, naming it', async () => {
+    const { snapshot } = await keptFromRun();
+    const reopened = newSession();
+    reopened.restoreDataset(snapshot, restoreTable(snapshot));
+    const record = await reopened.run(updateCellParams(notebook(), 'load', { rows: 'first', rowCount: 5 }), 'load', recordingHooks().hooks);
+    expect(record.status).toBe('error');
+    expect(record.error).toMatch(/keeps sessions\.csv as the table it loaded.*drop sessions\.csv on the page/);
+  });
+
+  it('has no kept table before the Load cell ran or once its parameters changed', async () => {
+    const session = newSession();
+    await session.setDataset(datasetFile(10));
+    expect(session.loadedTable(notebook())).toBeNull();
+    await session.run(notebook(), 'load', recordingHooks().hooks);
+    expect(session.loadedTable(notebook())).not.toBeNull();
+    expect(session.loadedTable(updateCellParams(notebook(), 'load', { target: 'pageviews' }))).toBeNull();
+  });
+});
+

@@ -1,5 +1,6 @@
 import { CellError } from '../../cells/types';
 import type { RaggedRecord } from '../parse-delimited';
+import { estimateRows, type RowFilter } from '../row-selection';
 import { sniffDelimiter, type Delimiter } from '../sniff-delimiter';
 import { ColumnBuilder, TextSink, type FieldSink } from './column-builder';
 import { DelimitedRecords } from './delimited-records';
@@ -13,7 +14,12 @@ export type StreamedColumn = { typed: TypedColumn } | { text: string[] };
 export interface StreamedTable {
   header: string[];
   columns: StreamedColumn[];
+  /** Rows kept (a row filter may keep fewer than the file holds). */
   rows: number;
+  /** Well-formed rows read, kept or not. */
+  seenRows: number;
+  /** True when the read stopped before the end of the file because the row filter had enough. */
+  stoppedEarly: boolean;
   delimiter: Delimiter;
   raggedCount: number;
   /** The first few ragged records, by line. */
@@ -27,34 +33,51 @@ export interface StreamOptions {
   textColumns(header: readonly string[]): ReadonlySet<number>;
   /** Called once all records are read, before types are inferred; may throw to stop the read. */
   onRecordsRead?(records: DelimitedRecords): void;
+  /** Keeps some rows only (the first N, a sample); every pass keeps the same ones. */
+  rows?: RowFilter;
 }
 
-/** One pass over the chunks, the delimiter sniffed from the first. */
+type ChunkSource = () => AsyncIterable<TextChunk> | Iterable<TextChunk>;
+
+function iterate(chunks: ChunkSource): AsyncIterator<TextChunk> | Iterator<TextChunk> {
+  const source = chunks();
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+/** One pass over the chunks, the delimiter sniffed from the first; stops early once the row filter has enough. */
 async function readRecords(
-  chunks: () => Iterable<TextChunk>,
+  chunks: ChunkSource,
   options: StreamOptions,
   hooks: ReadHooks,
+  pass: string,
   sinksFor: (header: string[]) => (FieldSink | null)[],
-): Promise<{ records: DelimitedRecords; delimiter: Delimiter }> {
+): Promise<{ records: DelimitedRecords; delimiter: Delimiter; stoppedEarly: boolean }> {
   let records: DelimitedRecords | null = null;
   let delimiter: Delimiter = ',';
   let carried = '';
   let blank = true;
-  const source = chunks()[Symbol.iterator]();
-  let next = source.next();
+  let stoppedEarly = false;
+  const source = iterate(chunks);
+  let next = await source.next();
   while (!next.done) {
     const { text, bytesRead } = next.value;
-    next = source.next();
+    next = await source.next();
     blank &&= text.trim() === '';
     if (records === null) {
       delimiter = sniffDelimiter(text);
-      records = new DelimitedRecords(delimiter, sinksFor);
+      options.rows?.expect(estimateRows(text, bytesRead, options.totalBytes));
+      records = new DelimitedRecords(delimiter, sinksFor, options.rows?.keep);
     }
     carried = records.push(carried + text, next.done === true);
-    await reportRead(hooks, bytesRead, options.totalBytes, records.rows);
+    await reportRead(hooks, bytesRead, options.totalBytes, records.rows, pass);
+    if (!next.done && options.rows?.enough(records.seenRows)) {
+      stoppedEarly = true;
+      await source.return?.();
+      break;
+    }
   }
   if (records === null || blank) throw new CellError(`${options.fileName} is empty (only blank space)`);
-  return { records, delimiter };
+  return { records, delimiter, stoppedEarly };
 }
 
 /**
@@ -63,9 +86,9 @@ async function readRecords(
  * column that starts as numbers and later holds text (a junk token deep in the file), or that
  * must be handed over as text, is read again in a second pass over the chunks for those columns only.
  */
-export async function readDelimitedStream(chunks: () => Iterable<TextChunk>, options: StreamOptions, hooks: ReadHooks = {}): Promise<StreamedTable> {
+export async function readDelimitedStream(chunks: ChunkSource, options: StreamOptions, hooks: ReadHooks = {}): Promise<StreamedTable> {
   const firstSinks: (ColumnBuilder | TextSink)[] = [];
-  const { records, delimiter } = await readRecords(chunks, options, hooks, (header) => {
+  const { records, delimiter, stoppedEarly } = await readRecords(chunks, options, hooks, 'Read', (header) => {
     const textColumns = options.textColumns(header);
     for (let index = 0; index < header.length; index++) firstSinks.push(textColumns.has(index) ? new TextSink() : new ColumnBuilder());
     return firstSinks;
@@ -79,10 +102,21 @@ export async function readDelimitedStream(chunks: () => Iterable<TextChunk>, opt
   });
   if (columns.includes(null)) {
     const rereadSinks = columns.map((column) => (column === null ? new TextSink() : null));
-    await readRecords(chunks, options, hooks, () => rereadSinks);
+    const reread = rereadSinks.filter((sink) => sink !== null).length;
+    // Progress starts again from the top of the file, and says why.
+    await readRecords(chunks, options, hooks, `Reading ${reread} column${reread === 1 ? '' : 's'} again as text (a value deep in the file is not a number):`, () => rereadSinks);
     rereadSinks.forEach((sink, index) => {
       if (sink !== null) columns[index] = { typed: typeTextColumn(header[index], sink.column) };
     });
   }
-  return { header, columns: columns as StreamedColumn[], rows: records.rows, delimiter, raggedCount: records.raggedCount, ragged: records.ragged };
+  return {
+    header,
+    columns: columns as StreamedColumn[],
+    rows: records.rows,
+    seenRows: records.seenRows,
+    stoppedEarly,
+    delimiter,
+    raggedCount: records.raggedCount,
+    ragged: records.ragged,
+  };
 }

@@ -10,11 +10,14 @@ export interface ReadHooks {
 
 const MB = 1e6;
 
-/** Tells the host how far the read is, lets it handle Cancel, and stops the read if it was cancelled. */
-export async function reportRead(hooks: ReadHooks, bytesRead: number, totalBytes: number, rows: number): Promise<void> {
+/**
+ * Tells the host how far the read is, lets it handle Cancel, and stops the read if it was
+ * cancelled. `pass` opens the message: "Read", or why the file is being read again.
+ */
+export async function reportRead(hooks: ReadHooks, bytesRead: number, totalBytes: number, rows: number, pass = 'Read'): Promise<void> {
   hooks.progress?.({
     fraction: totalBytes === 0 ? 1 : Math.min(1, bytesRead / totalBytes),
-    message: `Read ${(bytesRead / MB).toFixed(0)} MB of ${(totalBytes / MB).toFixed(0)} MB, ${rows.toLocaleString('en')} rows`,
+    message: `${pass} ${(bytesRead / MB).toFixed(0)} MB of ${(totalBytes / MB).toFixed(0)} MB, ${rows.toLocaleString('en')} rows`,
   });
   await hooks.yieldToHost?.();
   if (hooks.signal?.aborted) throw new CancelledError();

@@ -1,3 +1,5 @@
+import type { ByteChunk } from '../blob-reader';
+
 /** A piece of the file's text and how many of the file's bytes have been read up to its end. */
 export interface TextChunk {
   text: string;
@@ -8,20 +10,25 @@ export interface TextChunk {
 export class InvalidUtf8 extends Error {}
 
 /**
- * The bytes decoded as UTF-8 a slice at a time: a character split across two slices is completed
- * by the decoder's streaming mode, and a leading byte-order mark is dropped.
+ * The content decoded as UTF-8 a piece at a time: a character split across two pieces is
+ * completed by the decoder's streaming mode, and a leading byte-order mark is dropped.
  */
-export function* utf8Chunks(bytes: Uint8Array, chunkBytes: number): Generator<TextChunk> {
+export async function* utf8Chunks(chunks: AsyncIterable<ByteChunk>): AsyncGenerator<TextChunk> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
-    const end = Math.min(bytes.length, offset + chunkBytes);
+  for await (const { bytes, bytesRead } of chunks) {
     let text: string;
     try {
-      text = decoder.decode(bytes.subarray(offset, end), { stream: end < bytes.length });
+      text = decoder.decode(bytes, { stream: true });
     } catch {
       throw new InvalidUtf8();
     }
-    yield { text, bytesRead: end };
+    yield { text, bytesRead };
+  }
+  try {
+    // Flushing throws when the file ends inside a multi-byte character.
+    decoder.decode();
+  } catch {
+    throw new InvalidUtf8();
   }
 }
 

@@ -10,9 +10,9 @@ const UDSV_SCHEMA_ROWS = 1000;
 
 /** Each candidate, run inside a worker on the dropped file, ending with columns (or rows) in JS. */
 export const workerParsers: Record<WorkerParserName, (file: File) => Promise<ParsedColumns>> = {
-  /** The Load cell's reader, as the kernel worker runs it: the whole file's bytes in, a typed arquero table out. */
+  /** The Load cell's reader, as the kernel worker runs it: the File read a slice at a time, a typed arquero table out. */
   async workbench(file) {
-    const { table } = await readDataset({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const { table } = await readDataset({ name: file.name, blob: file });
     return { rows: table.numRows(), columns: table.numCols(), checksum: checksumOf(table.array(CHECKSUM_COLUMN) as Iterable<unknown>) };
   },
 

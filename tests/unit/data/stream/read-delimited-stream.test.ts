@@ -5,6 +5,7 @@ import { parseDelimited } from '../../../../src/core/data/parse-delimited';
 import { readDelimitedStream, type StreamOptions } from '../../../../src/core/data/stream/read-delimited-stream';
 import type { ProgressUpdate } from '../../../../src/core/cells/types';
 import { textChunks, utf8Chunks } from '../../../../src/core/data/stream/text-chunks';
+import { byteChunks } from '../../../../src/core/data/blob-reader';
 
 const options = (text: string, textColumns: number[] = []): StreamOptions => ({ fileName: 'test.csv', totalBytes: text.length, textColumns: () => new Set(textColumns) });
 
@@ -77,7 +78,7 @@ describe('readDelimitedStream', () => {
   it('hands over the raw text of the columns asked for', async () => {
     const streamed = await readInPieces('a,b\n1, x\n2,"y,z"\n', 5, [1]);
     expect(streamed.columns[1]).toEqual({ text: [' x', 'y,z'] });
-    expect(streamed.columns[0]).toEqual({ typed: { type: 'number', values: [1, 2] } });
+    expect(streamed.columns[0]).toEqual({ typed: { type: 'number', values: [1, 2], missingTokens: {} } });
   });
 
   it('counts ragged records and keeps the line of the first few', async () => {
@@ -94,9 +95,9 @@ describe('readDelimitedStream', () => {
   it('decodes UTF-8 characters cut between byte slices', async () => {
     const bytes = new TextEncoder().encode('\uFEFFcity,n\nZürich,1\nSão Paulo,2\n東京,3\n');
     for (const chunkBytes of [1, 2, 5, 64]) {
-      const streamed = await readDelimitedStream(() => utf8Chunks(bytes, chunkBytes), options('', []));
+      const streamed = await readDelimitedStream(() => utf8Chunks(byteChunks(new Blob([bytes]), false, 'test.csv', chunkBytes)), options('', []));
       expect(streamed.header).toEqual(['city', 'n']);
-      expect(streamed.columns[0]).toEqual({ typed: { type: 'categorical', values: ['Zürich', 'São Paulo', '東京'] } });
+      expect(streamed.columns[0]).toEqual({ typed: { type: 'categorical', values: ['Zürich', 'São Paulo', '東京'], missingTokens: {} } });
     }
   });
 
