@@ -146,16 +146,16 @@ const api = {
     const { snapshot } = kept;
     session.restoreDataset(snapshot, restoreTable(snapshot));
     dataset = { name: snapshot.name, bytes: snapshot.fileBytes, id: snapshot.datasetId };
-    keptStamp = snapshot.stamp;
+    keptStamp = snapshot.record.stamp;
     return dataset;
   },
 
   /** Keeps the Load cell's current table with the project, as columns; nothing to do when it is already kept. */
   async keepDataset(doc: NotebookDocument): Promise<void> {
     const loaded = session.loadedTable(doc);
-    if (!loaded || !dataset || loaded.stamp === keptStamp) return;
-    await datasets.save(snapshotTable(loaded.table, { datasetId: dataset.id, name: dataset.name, fileBytes: dataset.bytes, cellId: loaded.cellId, stamp: loaded.stamp }));
-    keptStamp = loaded.stamp;
+    if (!loaded || !dataset || loaded.record.stamp === keptStamp) return;
+    await datasets.save(snapshotTable(loaded.table, { datasetId: dataset.id, name: dataset.name, fileBytes: dataset.bytes, record: loaded.record }));
+    keptStamp = loaded.record.stamp;
   },
 
   run(doc: NotebookDocument, cellId: string, events: RunEvents): Promise<RunOutcome> {

@@ -1,6 +1,7 @@
 import { float64, int16, int32, int8, type DataType } from '@uwdata/flechette';
 import { fromArrow, table as columnTable, toArrowIPC, type ColumnTable } from 'arquero';
 import type { ColumnInfo, MissingTokens, TableArtifact } from '../core/cells/types';
+import type { CellRecord } from '../core/runtime/record';
 
 /**
  * The loaded table as a project keeps it: columns in Arrow IPC (whole numbers in the narrowest
@@ -14,9 +15,8 @@ export interface DatasetSnapshot {
   name: string;
   /** The file's size as it was given. */
   fileBytes: number;
-  /** The Load cell that produced the table, and its stamp then: a changed Load cell reads the file again. */
-  cellId: string;
-  stamp: string;
+  /** The Load cell's record that produced the table (its stamp then): a changed Load cell reads the file again. */
+  record: CellRecord;
   columns: ColumnInfo[];
   target: string | null;
   missingTokens: MissingTokens;

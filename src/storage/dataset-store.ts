@@ -22,9 +22,13 @@ const isColumnInfo = (value: unknown): value is ColumnInfo => isRecord(value) &&
 function readKept(raw: unknown): KeptDataset | null {
   if (!isRecord(raw)) return null;
   if (raw.kind === 'columns') {
-    const { datasetId, name, fileBytes, cellId, stamp, columns, target, missingTokens, arrow } = raw;
+    const { datasetId, name, fileBytes, record, columns, target, missingTokens, arrow } = raw;
     const valid =
-      [datasetId, name, cellId, stamp].every((value) => typeof value === 'string') &&
+      [datasetId, name].every((value) => typeof value === 'string') &&
+      isRecord(record) &&
+      typeof record.cellId === 'string' &&
+      typeof record.stamp === 'string' &&
+      record.status === 'done' &&
       typeof fileBytes === 'number' &&
       Array.isArray(columns) &&
       columns.every(isColumnInfo) &&

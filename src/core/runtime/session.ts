@@ -28,6 +28,8 @@ export class Session {
   private dataset: DatasetFile | null = null;
   /** The name of a dataset put back from its loaded columns, whose file this session does not have. */
   private keptOnly: string | null = null;
+  /** The last finished record of the cell that reads the dataset: a project keeps it with the table. */
+  private datasetRecord: CellRecord | null = null;
   private currentDatasetId: string | null = null;
   private readonly live = new Map<string, LiveArtifact>();
   private mlRuntime: Promise<MlRuntime> | null = null;
@@ -56,20 +58,22 @@ export class Session {
    * Puts back a dataset a project kept as its Load cell's table (the file itself is not kept):
    * the table stands as that cell's output for as long as the cell's stamp is unchanged.
    */
-  restoreDataset(kept: { datasetId: string; name: string; cellId: string; stamp: string }, table: TableArtifact): void {
+  restoreDataset(kept: { datasetId: string; name: string; record: CellRecord }, table: TableArtifact): void {
     this.dispose();
     this.dataset = null;
     this.keptOnly = kept.name;
     this.currentDatasetId = kept.datasetId;
-    this.live.set(kept.cellId, { stamp: kept.stamp, artifact: table });
+    this.datasetRecord = kept.record;
+    this.live.set(kept.record.cellId, { stamp: kept.record.stamp, artifact: table });
   }
 
-  /** The table the notebook's Load cell holds now, if it is current: what a project keeps of its dataset. */
-  loadedTable(doc: NotebookDocument): { cellId: string; stamp: string; table: TableArtifact } | null {
+  /** The table the notebook's Load cell holds now and the record that made it, if current: what a project keeps of its dataset. */
+  loadedTable(doc: NotebookDocument): { record: CellRecord; table: TableArtifact } | null {
     const plan = planNotebook(doc, this.currentDatasetId).find((candidate) => candidate.kind?.readsDataset);
     const live = plan && this.live.get(plan.cellId);
-    if (!plan || live?.stamp !== plan.stamp || live.artifact?.kind !== 'table') return null;
-    return { cellId: plan.cellId, stamp: plan.stamp, table: live.artifact };
+    const record = this.datasetRecord;
+    if (!plan || live?.stamp !== plan.stamp || live.artifact?.kind !== 'table' || record?.cellId !== plan.cellId || record.stamp !== plan.stamp) return null;
+    return { record, table: live.artifact };
   }
 
   ml(): Promise<MlRuntime> {
@@ -121,6 +125,7 @@ export class Session {
       finishedAt: new Date().toISOString(),
       ...outcome,
     };
+    if (plan.kind?.readsDataset && record.status === 'done') this.datasetRecord = record;
     hooks.onRecord?.(record);
     return record;
   }
@@ -130,6 +135,12 @@ export class Session {
     const kind = plan.kind;
     if (!kind) return this.finish(plan, hooks, 0, { status: 'error', error: `Unknown cell kind '${cell.kind}'` });
     if (kind.note) return this.finish(plan, hooks, 0, { status: 'done', summary: {} });
+    const kept = this.datasetRecord;
+    if (kind.readsDataset && !this.dataset && kept?.cellId === plan.cellId && kept.stamp === plan.stamp && this.live.has(plan.cellId)) {
+      // Without the file, the kept table is this cell's output as it stands: its record is handed back, not remade.
+      hooks.onRecord?.(kept);
+      return kept;
+    }
     this.forget(plan.cellId);
     if (plan.missing.length > 0) {
       return this.finish(plan, hooks, 0, {

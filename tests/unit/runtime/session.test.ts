@@ -116,7 +116,7 @@ describe('a dataset kept as its loaded table', () => {
     await session.run(notebook(), 'eda', first.hooks);
     const loaded = session.loadedTable(notebook());
     expect(loaded).not.toBeNull();
-    const snapshot = snapshotTable(loaded!.table, { datasetId: session.datasetId!, name: 'sessions.csv', fileBytes: 1, cellId: loaded!.cellId, stamp: loaded!.stamp });
+    const snapshot = snapshotTable(loaded!.table, { datasetId: session.datasetId!, name: 'sessions.csv', fileBytes: 1, record: loaded!.record });
     return { snapshot: structuredClone(snapshot), records: first.records };
   }
 
@@ -129,6 +129,17 @@ describe('a dataset kept as its loaded table', () => {
     expect(again.started).toEqual(['clean', 'eda']);
     expect(again.records.map((record) => record.stamp)).toEqual(records.slice(1).map((record) => record.stamp));
     expect(again.records.at(-1)?.summary).toEqual(records.at(-1)?.summary);
+  });
+
+  it('hands back the kept Load record when Load itself is run without the file (Run all after a reload)', async () => {
+    const { snapshot, records } = await keptFromRun();
+    const reopened = newSession();
+    reopened.restoreDataset(snapshot, restoreTable(snapshot));
+    const again = recordingHooks();
+    const record = await reopened.run(notebook(), 'load', again.hooks);
+    expect(again.started).toEqual([]);
+    expect(record).toEqual(records[0]);
+    expect(reopened.loadedTable(notebook())?.record).toEqual(records[0]);
   });
 
   it('asks for the file again when the Load cell changed, naming it', async () => {

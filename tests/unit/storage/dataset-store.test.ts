@@ -1,6 +1,7 @@
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import type { TableArtifact } from '../../../src/core/cells/types';
+import type { CellRecord } from '../../../src/core/runtime/record';
 import { restoreTable, snapshotTable } from '../../../src/storage/dataset-snapshot';
 import { createDatasetStore } from '../../../src/storage/dataset-store';
 import { createMemoryShelf } from '../../../src/storage/shelf';
@@ -29,7 +30,8 @@ function loadedTable(): TableArtifact {
     missingTokens: { pageViews: { '': 500 }, channel: { '(not set)': 715 } },
   };
 }
-const source = { datasetId: 'd1', name: 'sessions.csv', fileBytes: 123_456, cellId: 'load', stamp: 's1' };
+const record: CellRecord = { cellId: 'load', kind: 'load', stamp: 's1', status: 'done', ms: 12, finishedAt: '2026-11-21T12:00:00.000Z', summary: { rows: rows } };
+const source = { datasetId: 'd1', name: 'sessions.csv', fileBytes: 123_456, record };
 
 describe('dataset snapshots', () => {
   it('put back the same values, types and missing cells as the loaded table, as plain arrays', () => {
@@ -59,7 +61,7 @@ describe('dataset store', () => {
     await store.save(snapshot);
     const kept = await store.restore();
     expect(kept?.kind).toBe('columns');
-    expect(kept?.kind === 'columns' && kept.snapshot.stamp).toBe('s1');
+    expect(kept?.kind === 'columns' && kept.snapshot.record).toEqual(record);
     await store.clear();
     expect(await store.restore()).toBeNull();
   });
