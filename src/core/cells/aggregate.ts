@@ -68,9 +68,22 @@ function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** A column's values, read once: several aggregations often read one column, and each read copies it. */
+function columnReader(source: TableArtifact): (name: string) => ArrayLike<unknown> {
+  const read = new Map<string, ArrayLike<unknown>>();
+  return (name) => {
+    let values = read.get(name);
+    if (!values) {
+      values = source.table.array(name) as ArrayLike<unknown>;
+      read.set(name, values);
+    }
+    return values;
+  };
+}
+
 /** Per-user history columns, and the warning when a session names more than one user. */
-function historyColumns(source: TableArtifact, groups: RowGroups, params: AggregateParams, spends: readonly unknown[], times: ArrayLike<unknown>) {
-  const { users, sessionsWithSeveralUsers } = sessionUsers(source.table.array(params.userColumn) as ArrayLike<unknown>, groups);
+function historyColumns(userValues: ArrayLike<unknown>, groups: RowGroups, params: AggregateParams, spends: readonly unknown[], times: ArrayLike<unknown>) {
+  const { users, sessionsWithSeveralUsers } = sessionUsers(userValues, groups);
   const starts = minValues(times, groups);
   const history = userHistory(users, starts, spends as (number | null)[]);
   const warning = sessionsWithSeveralUsers > 0 ? `${plural(sessionsWithSeveralUsers, 'group')} name more than one '${params.userColumn}': history counts each under its first user in time order.` : null;
@@ -117,8 +130,9 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
     const historyOutputs: ColumnInfo[] = params.history ? Object.values(HISTORY_OUTPUTS).map((name) => ({ name, type: 'number' })) : [];
     const target = checkTarget([...outputs, ...historyOutputs], params.target);
 
-    const times = time ? (source.table.array(time.name) as ArrayLike<unknown>) : null;
-    const groups = groupRows(source.table.array(key.name) as ArrayLike<unknown>, times);
+    const column = columnReader(source);
+    const times = time ? column(time.name) : null;
+    const groups = groupRows(column(key.name), times);
     if (groups.keys.length === 0) throw new CellError(`Group by column '${key.name}' has no values: there is no group to build`);
     const warnings: string[] = [];
     if (groups.rowsWithoutKey > 0) warnings.push(`${plural(groups.rowsWithoutKey, 'row')} without a '${key.name}' left out.`);
@@ -126,9 +140,9 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
 
     const values: Record<string, CellValue[]> = { [key.name]: groups.keys };
     for (const [index, aggregation] of planned.entries()) {
-      const column = aggregation.column === null ? null : (source.table.array(aggregation.column) as ArrayLike<unknown>);
-      values[aggregation.output.name] = AGGREGATION_RULES[aggregation.op].compute(column, groups, aggregation.value);
-      if (aggregation.op === 'share' && !levelOccurs(column!, groups, aggregation.value)) {
+      const input = aggregation.column === null ? null : column(aggregation.column);
+      values[aggregation.output.name] = AGGREGATION_RULES[aggregation.op].compute(input, groups, aggregation.value);
+      if (aggregation.op === 'share' && !levelOccurs(input!, groups, aggregation.value)) {
         warnings.push(`${aggregation.title}: '${aggregation.value}' never occurs in '${aggregation.column}', so the share is 0 in every group.`);
       }
       await step(ctx, 0.1 + (0.8 * (index + 1)) / planned.length, aggregation.output.name);
@@ -139,7 +153,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
       notes.push('No time column: first and last values follow table order.');
     }
     if (params.history) {
-      const { history, warning } = historyColumns(source, groups, params, values[params.spendColumn], times!);
+      const { history, warning } = historyColumns(column(params.userColumn), groups, params, values[params.spendColumn], times!);
       values[HISTORY_OUTPUTS.previousSessions] = history.previousSessions;
       values[HISTORY_OUTPUTS.previousSpend] = history.previousSpend;
       if (warning) warnings.push(warning);
