@@ -5,6 +5,7 @@ import { HISTORY_OUTPUTS, checkGroupBy, checkHistory, checkTarget, checkTimeColu
 import { groupRows, type RowGroups } from '../data/aggregate/row-groups';
 import { levelOccurs } from '../data/aggregate/share';
 import { minValues } from '../data/aggregate/numeric';
+import { plural } from '../data/clean/step';
 import type { CellValue } from '../data/infer-type';
 import { PREVIEW_COLUMNS, PREVIEW_ROWS } from './load';
 import { CancelledError, CellError, type CellKind, type ColumnInfo, type OperationItem, type OperationSpec, type ParamField, type RunContext, type TableArtifact } from './types';
@@ -64,10 +65,6 @@ async function step(ctx: RunContext, fraction: number, message: string): Promise
   if (ctx.signal.aborted) throw new CancelledError();
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** A column's values, read once: several aggregations often read one column, and each read copies it. */
 function columnReader(source: TableArtifact): (name: string) => ArrayLike<unknown> {
   const read = new Map<string, ArrayLike<unknown>>();
@@ -81,13 +78,21 @@ function columnReader(source: TableArtifact): (name: string) => ArrayLike<unknow
   };
 }
 
+function historyFeatures(params: AggregateParams): AggregateFeature[] {
+  if (!params.history) return [];
+  return [
+    { name: HISTORY_OUTPUTS.previousSessions, type: 'number', origin: `${params.userColumn}’s sessions that started earlier` },
+    { name: HISTORY_OUTPUTS.previousSpend, type: 'number', origin: `${params.spendColumn} summed over ${params.userColumn}’s earlier sessions` },
+  ];
+}
+
 /** Per-user history columns, and the warning when a session names more than one user. */
 function historyColumns(userValues: ArrayLike<unknown>, groups: RowGroups, params: AggregateParams, spends: readonly unknown[], times: ArrayLike<unknown>) {
   const { users, sessionsWithSeveralUsers } = sessionUsers(userValues, groups);
   const starts = minValues(times, groups);
-  const history = userHistory(users, starts, spends as (number | null)[]);
+  const previous = userHistory(users, starts, spends as (number | null)[]);
   const warning = sessionsWithSeveralUsers > 0 ? `${plural(sessionsWithSeveralUsers, 'group')} name more than one '${params.userColumn}': history counts each under its first user in time order.` : null;
-  return { history, warning };
+  return { previous, warning };
 }
 
 export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
@@ -105,7 +110,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
       key: 'history',
       label: 'Per-user history features',
       type: 'boolean',
-      help: `Adds ${HISTORY_OUTPUTS.previousSessions} and ${HISTORY_OUTPUTS.previousSpend}: the user’s sessions that started strictly earlier, and their total spend.`,
+      help: `Adds ${HISTORY_OUTPUTS.previousSessions} and ${HISTORY_OUTPUTS.previousSpend}: the user’s sessions that started strictly earlier (one starting at the same instant is not earlier) and their total spend.`,
     },
     { key: 'userColumn', label: 'User column', type: 'column', optional: true, help: 'Identifies the user across sessions, for history features.' },
     { key: 'spendColumn', label: 'Spend column (output)', type: 'text', help: 'The aggregation output history adds up, e.g. the summed purchase value.' },
@@ -127,12 +132,13 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
     const planned = planAggregations(params.aggregations, source.columns, key.name, time);
     const outputs = planned.map((aggregation) => aggregation.output);
     if (params.history) checkHistory(source.columns, outputs, key.name, params, time);
-    const historyOutputs: ColumnInfo[] = params.history ? Object.values(HISTORY_OUTPUTS).map((name) => ({ name, type: 'number' })) : [];
+    const history = historyFeatures(params);
+    const historyOutputs: ColumnInfo[] = history.map(({ name, type }) => ({ name, type }));
     const target = checkTarget([...outputs, ...historyOutputs], params.target);
 
-    const column = columnReader(source);
-    const times = time ? column(time.name) : null;
-    const groups = groupRows(column(key.name), times);
+    const valuesOf = columnReader(source);
+    const times = time ? valuesOf(time.name) : null;
+    const groups = groupRows(valuesOf(key.name), times);
     if (groups.keys.length === 0) throw new CellError(`Group by column '${key.name}' has no values: there is no group to build`);
     const warnings: string[] = [];
     if (groups.rowsWithoutKey > 0) warnings.push(`${plural(groups.rowsWithoutKey, 'row')} without a '${key.name}' left out.`);
@@ -140,7 +146,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
 
     const values: Record<string, CellValue[]> = { [key.name]: groups.keys };
     for (const [index, aggregation] of planned.entries()) {
-      const input = aggregation.column === null ? null : column(aggregation.column);
+      const input = aggregation.column === null ? null : valuesOf(aggregation.column);
       values[aggregation.output.name] = AGGREGATION_RULES[aggregation.op].compute(input, groups, aggregation.value);
       if (aggregation.op === 'share' && !levelOccurs(input!, groups, aggregation.value)) {
         warnings.push(`${aggregation.title}: '${aggregation.value}' never occurs in '${aggregation.column}', so the share is 0 in every group.`);
@@ -153,9 +159,9 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
       notes.push('No time column: first and last values follow table order.');
     }
     if (params.history) {
-      const { history, warning } = historyColumns(column(params.userColumn), groups, params, values[params.spendColumn], times!);
-      values[HISTORY_OUTPUTS.previousSessions] = history.previousSessions;
-      values[HISTORY_OUTPUTS.previousSpend] = history.previousSpend;
+      const { previous, warning } = historyColumns(valuesOf(params.userColumn), groups, params, values[params.spendColumn], times!);
+      values[HISTORY_OUTPUTS.previousSessions] = previous.previousSessions;
+      values[HISTORY_OUTPUTS.previousSpend] = previous.previousSpend;
       if (warning) warnings.push(warning);
       if (params.spendColumn === target) {
         notes.push(
@@ -168,16 +174,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
     const columns: ColumnInfo[] = [{ name: key.name, type: 'identifier' }, ...outputs, ...historyOutputs];
     const names = columns.map((column) => column.name);
     const table = arqueroTable(values, names);
-    const features: AggregateFeature[] = [
-      ...planned.map((aggregation) => ({ ...aggregation.output, origin: aggregation.origin })),
-      ...historyOutputs.map((column) => ({
-        ...column,
-        origin:
-          column.name === HISTORY_OUTPUTS.previousSessions
-            ? `${params.userColumn}’s sessions that started earlier`
-            : `${params.spendColumn} summed over ${params.userColumn}’s earlier sessions`,
-      })),
-    ];
+    const features: AggregateFeature[] = [...planned.map((aggregation) => ({ ...aggregation.output, origin: aggregation.origin })), ...history];
     const previewColumns = names.slice(0, PREVIEW_COLUMNS);
     const preview = Array.from({ length: Math.min(PREVIEW_ROWS, groups.keys.length) }, (_, row) => previewColumns.map((name) => values[name][row]));
     return {

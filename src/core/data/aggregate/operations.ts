@@ -127,7 +127,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     help: 'Share of the group’s rows (0 to 1) whose value is the one given.',
     column: 'required',
     takesValue: true,
-    accepts: null,
+    accepts: ['categorical', 'boolean', 'number', 'identifier', 'text'],
     outputType: asNumber,
     defaultName: (column, value) => `share_${column}_${value}`,
     describe: (column, value) => `share of rows with ${column} = ${value}`,

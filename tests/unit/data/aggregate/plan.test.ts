@@ -51,6 +51,10 @@ describe('planAggregations', () => {
     );
   });
 
+  it('refuses a share of a timestamp', () => {
+    expect(() => planAggregations([{ op: 'share', column: 'at', value: '0' }], columns, 'session', at)).toThrow(/'at' is timestamp; share needs a categorical, boolean, number, identifier or text column/);
+  });
+
   it('asks for a span column when there is no time column', () => {
     expect(() => planAggregations([{ op: 'span', column: '' }], columns, 'session', null)).toThrow(/pick a timestamp column, or set the cell’s time column/);
   });
