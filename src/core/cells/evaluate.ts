@@ -2,7 +2,7 @@ import { backTransformPredictions, smearingFactor, transformTarget } from '../en
 import { mae, mean, r2, rmse } from '../metrics/regression';
 import { createRandom, shuffledIndices } from '../random';
 import type { PredictionPoint } from '../charts/predicted-vs-actual';
-import { CellError, type CellKind, type FeaturesArtifact } from './types';
+import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact } from './types';
 import type { TrainedRegressor } from '../model/runtime';
 
 export interface RegressionScores {
@@ -23,16 +23,27 @@ export interface EvaluateView {
   /** A seeded sample of test rows for the predicted-vs-actual chart. */
   points: PredictionPoint[];
   /** Present when the model was trained on log1p(target): how predictions were mapped back. */
-  backTransform: { transform: 'log1p'; smearing: number } | null;
+  backTransform: BackTransformNote | null;
+}
+
+export interface BackTransformNote {
+  transform: 'log1p';
+  /** Duan's factor: predictions are smearing · exp(p) − 1. */
+  smearing: number;
+  /** Test predictions beyond the training targets' log1p range, held at its edge before exp. */
+  clippedPredictions: number;
+  /** Test R² of plain expm1 (no smearing), so the factor's effect is visible. */
+  unsmearedR2: number | null;
 }
 
 const MAX_POINTS = 2000;
 
-function clampAtZero(predictions: Float32Array): number {
+/** Holds predictions inside [low, high], in place; returns how many were moved. */
+function clampInto(predictions: Float32Array, low: number, high: number): number {
   let clamped = 0;
   for (let i = 0; i < predictions.length; i++) {
-    if (predictions[i] < 0) {
-      predictions[i] = 0;
+    if (predictions[i] < low || predictions[i] > high) {
+      predictions[i] = Math.min(high, Math.max(low, predictions[i]));
       clamped += 1;
     }
   }
@@ -51,17 +62,27 @@ function samplePoints(actual: Float32Array, predicted: Float32Array): Prediction
 /**
  * Predictions in the target's units. For a log1p target, expm1 of the network's output alone
  * estimates something like a median and falls short of the mean, so Duan's smearing factor
- * (from the training residuals in log space) scales it back up.
+ * (from the training residuals in log space) scales it back up. Outputs beyond the training
+ * targets' log range are held at its edge first: exp turns a modest extrapolation in log space
+ * (one outlying test row) into a prediction orders of magnitude off.
  */
 function predictionsInTargetUnits(features: FeaturesArtifact, model: TrainedRegressor) {
+  const predict = ({ x, rows }: FeatureMatrix) => model.predict(x, rows);
+  if (features.targetTransform === 'none') return { test: predict(features.test), validation: predict(features.validation), note: null };
   const transform = features.targetTransform;
-  const smearing = transform === 'log1p' ? smearingFactor(transformTarget(features.train.y, transform), model.predict(features.train.x, features.train.rows)) : 1;
-  const predict = ({ x, rows }: { x: Float32Array; rows: number }) => backTransformPredictions(model.predict(x, rows), transform, smearing);
-  return {
-    test: predict(features.test),
-    validation: predict(features.validation),
-    backTransform: transform === 'log1p' ? { transform, smearing } : null,
-  };
+  const trainTargets = transformTarget(features.train.y, transform);
+  const low = trainTargets.reduce((min, value) => Math.min(min, value), Infinity);
+  const high = trainTargets.reduce((max, value) => Math.max(max, value), -Infinity);
+  const trainPredictions = predict(features.train);
+  clampInto(trainPredictions, low, high);
+  const smearing = smearingFactor(trainTargets, trainPredictions);
+  const test = predict(features.test);
+  const clippedPredictions = clampInto(test, low, high);
+  const validation = predict(features.validation);
+  clampInto(validation, low, high);
+  const unsmeared = backTransformPredictions(test.slice(), transform, 1);
+  const note: BackTransformNote = { transform, smearing, clippedPredictions, unsmearedR2: r2(features.test.y, unsmeared) };
+  return { test: backTransformPredictions(test, transform, smearing), validation: backTransformPredictions(validation, transform, smearing), note };
 }
 
 export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
@@ -78,9 +99,9 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
     const { features, model } = trained;
     const { test, validation } = features;
     if (test.rows === 0) throw new CellError('The test split has no rows: raise the test fraction in the Encode cell');
-    const { test: testPredictions, validation: validationPredictions, backTransform } = predictionsInTargetUnits(features, model);
-    const clampedPredictions = features.targetNonNegative ? clampAtZero(testPredictions) : 0;
-    if (features.targetNonNegative) clampAtZero(validationPredictions);
+    const { test: testPredictions, validation: validationPredictions, note: backTransform } = predictionsInTargetUnits(features, model);
+    const clampedPredictions = features.targetNonNegative ? clampInto(testPredictions, 0, Infinity) : 0;
+    if (features.targetNonNegative) clampInto(validationPredictions, 0, Infinity);
     const baselinePrediction = mean(features.train.y);
     const modelScores = scores(test.y, testPredictions);
     const baseline = scores(test.y, new Float32Array(test.rows).fill(baselinePrediction));

@@ -71,23 +71,41 @@ describe('Evaluate cell', () => {
   });
 
   it('maps log1p predictions back with Duan’s smearing factor before every metric', async () => {
-    // Training targets 1, 3 (log1p: ln 2, ln 4) predicted as 0 and ln 8: residuals ln 2 and −ln 2, so S = (2 + 0.5) / 2.
-    const base = artifact([0, Math.log(4)], [0.25, 4]).features;
+    // Training targets 0, 1, 3, 15 (log1p: 0, ln 2, ln 4, ln 16) predicted as 0, 0, ln 8, ln 16:
+    // residuals 0, ln 2, −ln 2, 0, so S = (1 + 2 + 0.5 + 1) / 4 = 1.125.
+    const base = artifact([0, Math.log(4)], [0.125, 3.5]).features;
     const features: FeaturesArtifact = {
       ...base,
       targetTransform: 'log1p',
-      train: { x: Float32Array.from([0, Math.log(8)]), y: Float32Array.from([1, 3]), rows: 2 },
+      train: { x: Float32Array.from([0, 0, Math.log(8), Math.log(16)]), y: Float32Array.from([0, 1, 3, 15]), rows: 4 },
       validation: { x: Float32Array.from([0, 0]), y: Float32Array.from([0, 1]), rows: 2 },
     };
     const { summary, view } = await evaluateCell.run({ model: { kind: 'model', features, model: echoModel } }, {}, ctx);
-    expect(view.backTransform?.smearing).toBeCloseTo(1.25, 6);
-    expect(summary.smearing_factor).toBeCloseTo(1.25, 6);
-    // Test predictions 1.25 · e^0 − 1 = 0.25 and 1.25 · 4 − 1 = 4: exactly the targets.
+    expect(view.backTransform?.smearing).toBeCloseTo(1.125, 6);
+    expect(summary.smearing_factor).toBeCloseTo(1.125, 6);
+    // Test predictions 1.125 · e^0 − 1 = 0.125 and 1.125 · 4 − 1 = 3.5: exactly the targets.
     expect(summary.r2).toBeCloseTo(1, 5);
     expect(summary.mae).toBeCloseTo(0, 5);
-    expect(view.points.map((point) => point.predicted).sort((a, b) => a - b)).toEqual([expect.closeTo(0.25, 5), expect.closeTo(4, 5)]);
+    expect(view.points.map((point) => point.predicted).sort((a, b) => a - b)).toEqual([expect.closeTo(0.125, 5), expect.closeTo(3.5, 5)]);
     // The baseline stays the mean of the training targets in their own units.
-    expect(view.baseline.prediction).toBe(2);
+    expect(view.baseline.prediction).toBe(4.75);
+    // Plain expm1 predicts 0 and 3: SSres 0.125² + 0.5², SStot 2 · 1.6875² (mean 1.8125).
+    expect(view.backTransform?.unsmearedR2).toBeCloseTo(1 - (0.125 ** 2 + 0.5 ** 2) / (2 * 1.6875 ** 2), 5);
+    expect(view.backTransform?.clippedPredictions).toBe(0);
+  });
+
+  it('holds log-space predictions inside the training targets’ log1p range before exp', async () => {
+    // Training targets 1, 3 predicted exactly (S = 1); a test output of 20 would be e^20 − 1 without the hold.
+    const base = artifact([20, -5], [3, 1]).features;
+    const features: FeaturesArtifact = {
+      ...base,
+      targetTransform: 'log1p',
+      train: { x: Float32Array.from([Math.log(2), Math.log(4)]), y: Float32Array.from([1, 3]), rows: 2 },
+    };
+    const { view } = await evaluateCell.run({ model: { kind: 'model', features, model: echoModel } }, {}, ctx);
+    expect(view.backTransform).toMatchObject({ smearing: expect.closeTo(1, 6), clippedPredictions: 2 });
+    // 20 → ln 4 → 3 and −5 → ln 2 → 1: exactly the targets.
+    expect(view.model.r2).toBeCloseTo(1, 5);
   });
 
   it('states no back-transform for an untransformed target', async () => {
