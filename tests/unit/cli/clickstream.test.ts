@@ -152,6 +152,11 @@ describe('clickstream template', () => {
       for (const name of FEATURES.filter((name) => name !== 'user' && name !== 'purchase_value')) expect(encodedColumns, name).toContain(name);
       expect(encode.shape.columns).toBe(encode.features.length);
       expect(encode.skipped.map((skipped) => skipped.column)).toEqual(['session_id']);
+      // Split by session start: a test session's history holds only sessions that could be known before it.
+      expect(encode.split).toBe('time');
+      const instant = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
+      const partSpan = (name: string) => encode.parts.find((part) => part.part === name)!.span!;
+      expect(instant(partSpan('test').from)).toBeGreaterThanOrEqual(instant(partSpan('train').to));
     },
     60_000,
   );
