@@ -36,26 +36,6 @@ async function previewRows(cell: import('playwright-core').Locator): Promise<str
   return cell.locator('table:has(caption) tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
 }
 
-/** The value under `current` in one of the project's IndexedDB stores (documents, results). */
-function savedProject(page: import('playwright-core').Page, store: 'documents' | 'results'): Promise<unknown> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open(`session-workbench-${name}`);
-        open.onsuccess = () => {
-          const database = open.result;
-          const request = database.transaction(name).objectStore(name).get('current');
-          request.onsuccess = () => {
-            database.close();
-            resolve(request.result);
-          };
-        };
-        open.onerror = () => resolve(undefined);
-      }),
-    store,
-  );
-}
-
 type SavedCells = { cells?: { kind: string; params: Record<string, unknown> }[] } | undefined;
 type SavedRecords = { records?: { kind: string; outputColumns?: unknown[] }[] } | undefined;
 
@@ -124,9 +104,9 @@ test('a column type chosen in the Load cell is applied and kept in the notebook'
   expect(await load.locator('table:has(caption) thead th').first().innerText()).toMatch(/zip\s*identifier/);
 
   // The run's record reaches IndexedDB just after it is shown; a reload before then would drop it.
-  await expect.poll(async () => ((await savedProject(page, 'documents')) as SavedCells)?.cells?.find((cell) => cell.kind === 'load')?.params.columnTypes).toEqual({ zip: 'identifier' });
+  await expect.poll(async () => ((await workbench.savedValue('documents')) as SavedCells)?.cells?.find((cell) => cell.kind === 'load')?.params.columnTypes).toEqual({ zip: 'identifier' });
   await expect
-    .poll(async () => ((await savedProject(page, 'results')) as SavedRecords)?.records?.find((record) => record.kind === 'load')?.outputColumns)
+    .poll(async () => ((await workbench.savedValue('results')) as SavedRecords)?.records?.find((record) => record.kind === 'load')?.outputColumns)
     .toContainEqual({ name: 'zip', type: 'identifier' });
   await workbench.reload();
   await workbench.waitForCell('load', ['done']);

@@ -126,6 +126,31 @@ export class WorkbenchPage {
     return { r2Text, r2: Number(r2Text), baselineR2: Number(baselineText) };
   }
 
+  /** The value under `current` in one of the project's IndexedDB stores (documents, results, datasets). */
+  savedValue(store: 'documents' | 'results' | 'datasets'): Promise<unknown> {
+    return this.page.evaluate(
+      (name) =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open(`session-workbench-${name}`);
+          open.onsuccess = () => {
+            const database = open.result;
+            if (!database.objectStoreNames.contains(name)) {
+              database.close();
+              resolve(undefined);
+              return;
+            }
+            const request = database.transaction(name).objectStore(name).get('current');
+            request.onsuccess = () => {
+              database.close();
+              resolve(request.result);
+            };
+          };
+          open.onerror = () => resolve(undefined);
+        }),
+      store,
+    );
+  }
+
   async exportNotebook(): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export').click()]);
     return download;
