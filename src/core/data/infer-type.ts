@@ -121,6 +121,12 @@ function every(values: readonly string[], test: (raw: string) => boolean): boole
 /** A column's numbers: null for NaN/inf cells, or unboxed in a Float64Array where every one is finite. */
 type Numbers = readonly (number | null)[] | Float64Array;
 
+/** `every` by index: on a million-row Float64Array, `every` and `for…of` allocate per number. */
+function everyNumber(numbers: Numbers, test: (value: number | null) => boolean): boolean {
+  for (let i = 0; i < numbers.length; i++) if (!test(numbers[i])) return false;
+  return true;
+}
+
 /** What a numeric column holds, judged from its name and values. */
 export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' | 'identifier' | 'codes' | 'number';
 
@@ -132,11 +138,11 @@ export type NumericMeaning = 'yyyymmdd' | 'unix-seconds' | 'unix-milliseconds' |
 export function numericMeaning(name: string, numbers: Numbers, allYyyymmdd: boolean, presentCount = numbers.length): NumericMeaning {
   if (allYyyymmdd) return 'yyyymmdd';
   if (TIME_NAME.test(name)) {
-    const inRange = (scale: number) => numbers.every((value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
+    const inRange = (scale: number) => everyNumber(numbers, (value) => value !== null && Number.isInteger(value) && value >= UNIX_SECONDS_MIN * scale && value <= UNIX_SECONDS_MAX * scale);
     if (inRange(1)) return 'unix-seconds';
     if (inRange(1000)) return 'unix-milliseconds';
   }
-  if (ID_NAME.test(name) && numbers.every((value) => Number.isInteger(value)) && idNamedLooksLikeIdentifier(presentCount, new Set(numbers).size)) return 'identifier';
+  if (ID_NAME.test(name) && everyNumber(numbers, (value) => Number.isInteger(value)) && idNamedLooksLikeIdentifier(presentCount, new Set(numbers).size)) return 'identifier';
   if (looksLikeIntegerCodes(name, numbers, presentCount)) return 'codes';
   return 'number';
 }
@@ -168,12 +174,12 @@ function numericReading(name: string, cells: DistinctCells): ColumnReading {
 function looksLikeIntegerCodes(name: string, numbers: Numbers, presentCount: number): boolean {
   if (nameWords(name).some((word) => QUANTITY_WORD.test(word))) return false;
   const levels = new Set<number>();
-  for (const value of numbers) {
+  const isCode = (value: number | null) => {
     if (value === null || !Number.isInteger(value) || value < 1) return false;
     levels.add(value);
-    if (levels.size > CODE_MAX_LEVELS) return false;
-  }
-  return levels.size >= CODE_MIN_LEVELS && presentCount >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
+    return levels.size <= CODE_MAX_LEVELS;
+  };
+  return everyNumber(numbers, isCode) && levels.size >= CODE_MIN_LEVELS && presentCount >= levels.size * CODE_MIN_ROWS_PER_LEVEL;
 }
 
 /** An id-named column is an identifier when its values repeat little (users with a few sessions each). */

@@ -1,6 +1,7 @@
-import { isMissingCell, parseNumberCell, parseYyyymmddCell } from '../infer-type';
+import { isMissingCell, parseIsoCell, parseNumberCell, parseYyyymmddCell } from '../infer-type';
 import { MissingTokenCounts } from '../missing-tokens';
 import { readFastNumber } from './fast-number';
+import { readFastTimestamp } from './fast-timestamp';
 import { GrowableFloat64 } from './growable';
 import { TextColumn } from './text-column';
 
@@ -36,21 +37,25 @@ export interface NumericCells {
 export type BuiltColumn =
   | { kind: 'missing'; rows: number; missingTokens: Record<string, number> }
   | { kind: 'numbers'; cells: NumericCells }
+  /** ISO dates or date-times as epoch ms, NaN where missing. */
+  | { kind: 'timestamps'; values: Float64Array; missingTokens: Record<string, number> }
   | { kind: 'text'; column: TextColumn }
-  /** Numbers at first, then a cell that is not: its text must be read again. */
+  /** Numbers or timestamps at first, then a cell that is not: its text must be read again. */
   | { kind: 'needs-text' };
 
 /**
- * Reads a column without knowing its type: while its cells are numbers they go straight into a
- * Float64Array and no text is kept; a column whose first present cell is not a number keeps its
- * text, dictionary-encoded. A numeric column that later meets text gives up (`needs-text`).
+ * Reads a column without knowing its type: while its cells are numbers, or ISO timestamps, they go
+ * straight into a Float64Array and no text is kept; a column whose first present cell is neither
+ * keeps its text, dictionary-encoded. A column of numbers or timestamps that later meets other
+ * text gives up (`needs-text`). Timestamps are read this way because a column of date-times holds
+ * nearly as many distinct texts as rows, each of which the dictionary would copy and keep.
  */
 export class ColumnBuilder implements FieldSink {
-  private mode: 'missing' | 'numbers' | 'text' | 'needs-text' = 'missing';
+  private mode: 'missing' | 'numbers' | 'timestamps' | 'text' | 'needs-text' = 'missing';
   private missingRows = 0;
   /** The texts of the missing cells before the first present one (blank or white space), all kept. */
   private readonly leadingMissing = new Map<string, number>();
-  /** The texts of the cells read as missing in a column of numbers; a text column counts its own. */
+  /** The texts of the cells read as missing in a column of numbers or timestamps; a text column counts its own. */
   private readonly missing = new MissingTokenCounts();
   private numbers: GrowableFloat64 | null = null;
   private text: TextColumn | null = null;
@@ -62,6 +67,8 @@ export class ColumnBuilder implements FieldSink {
     switch (this.mode) {
       case 'numbers':
         return this.addNumber(text, start, end, unquoted);
+      case 'timestamps':
+        return this.addTimestamp(text, start, end, unquoted);
       case 'text':
         return unquoted === null ? this.text!.addRange(text, start, end) : this.text!.add(unquoted);
       case 'needs-text':
@@ -74,11 +81,12 @@ export class ColumnBuilder implements FieldSink {
           return;
         }
         if (parseNumberCell(cell) !== undefined) {
-          this.mode = 'numbers';
-          this.numbers = new GrowableFloat64();
-          for (let row = 0; row < this.missingRows; row++) this.numbers.push(NaN);
-          this.addLeadingMissing(this.missing);
+          this.startNumbers('numbers');
           return this.addNumber(cell, 0, cell.length, null);
+        }
+        if (!Number.isNaN(readFastTimestamp(cell, 0, cell.length))) {
+          this.startNumbers('timestamps');
+          return this.addTimestamp(cell, 0, cell.length, null);
         }
         this.mode = 'text';
         this.text = new TextColumn();
@@ -87,6 +95,27 @@ export class ColumnBuilder implements FieldSink {
         return this.text.add(cell);
       }
     }
+  }
+
+  private startNumbers(mode: 'numbers' | 'timestamps'): void {
+    this.mode = mode;
+    this.numbers = new GrowableFloat64();
+    for (let row = 0; row < this.missingRows; row++) this.numbers.push(NaN);
+    this.addLeadingMissing(this.missing);
+  }
+
+  private addTimestamp(text: string, start: number, end: number, unquoted: string | null): void {
+    const fast = unquoted === null ? readFastTimestamp(text, start, end) : readFastTimestamp(unquoted, 0, unquoted.length);
+    if (!Number.isNaN(fast)) return this.numbers!.push(fast);
+    const cell = unquoted ?? text.slice(start, end);
+    if (isMissingCell(cell)) {
+      this.missing.add(cell);
+      return this.numbers!.push(NaN);
+    }
+    const value = parseIsoCell(cell);
+    if (value !== undefined) return this.numbers!.push(value);
+    this.mode = 'needs-text';
+    this.numbers = null;
   }
 
   private addNumber(text: string, start: number, end: number, unquoted: string | null): void {
@@ -136,6 +165,8 @@ export class ColumnBuilder implements FieldSink {
         const { nonFinite, canonical, eightDigits } = this;
         return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite, canonical, eightDigits, missingTokens: this.missing.counts } };
       }
+      case 'timestamps':
+        return { kind: 'timestamps', values: this.numbers!.values, missingTokens: this.missing.counts };
       case 'text':
         return { kind: 'text', column: this.text! };
       case 'needs-text':

@@ -96,7 +96,9 @@ export class TextColumn {
   /** How many rows hold each text, by code. */
   codeCounts(): Uint32Array {
     const counts = new Uint32Array(this.distinct.length);
-    for (const code of this.codes.values) counts[code] += 1;
+    // An index loop: `for…of` over a typed array made an iterator result per row here.
+    const codes = this.codes.values;
+    for (let row = 0; row < codes.length; row++) counts[codes[row]] += 1;
     return counts;
   }
 

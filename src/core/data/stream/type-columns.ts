@@ -5,36 +5,60 @@ import type { TextColumn } from './text-column';
 
 export type { TypedColumn } from '../infer-type';
 
-/**
- * Each row's number converted, null where it is NaN. The array is allocated at its final length
- * (growing a million-row array by push copies it many times) and left to V8 to type: while it
- * holds numbers only they stay unboxed, 8 bytes each; the first null turns every non-integer into
- * a heap object of its own, so a column without missing cells never pays for that.
- */
+// Arrays are allocated at their final length: growing a million-row array by push copies it many times.
+
+/** Each row's number converted, null where it is NaN. */
 function mapPresent(values: Float64Array, convert: (value: number) => CellValue): CellValue[] {
-  const mapped = new Array<CellValue>(values.length);
+  const mapped = new Array<CellValue>(values.length).fill(null);
   for (let row = 0; row < values.length; row++) {
     const value = values[row];
-    mapped[row] = Number.isNaN(value) ? null : convert(value);
+    if (!Number.isNaN(value)) mapped[row] = convert(value);
   }
   return mapped;
 }
 
-/** The numbers that are not NaN, unboxed. */
-function presentNumbers(values: Float64Array): Float64Array {
-  for (let row = 0; row < values.length; row++) if (Number.isNaN(values[row])) return values.filter((value) => !Number.isNaN(value));
-  return values;
+/**
+ * Numbers mapped to numbers, none missing. An array that holds only numbers keeps them unboxed,
+ * 8 bytes each, where one holding a null or a string makes every non-integer a heap object of its
+ * own. V8 also makes later arrays from the same allocation site as general as the earlier ones
+ * became, so this one is never given anything but numbers.
+ */
+function mapAllNumbers(values: Float64Array, convert: (value: number) => number): number[] {
+  const mapped = new Array<number>(values.length);
+  for (let row = 0; row < values.length; row++) mapped[row] = convert(values[row]);
+  return mapped;
+}
+
+function hasMissing(values: Float64Array): boolean {
+  for (let row = 0; row < values.length; row++) if (Number.isNaN(values[row])) return true;
+  return false;
+}
+
+/** Each row's number converted to a number, null where it is NaN. */
+const mapNumbers = (values: Float64Array, missing: boolean, convert: (value: number) => number) => (missing ? mapPresent(values, convert) : mapAllNumbers(values, convert));
+
+/** The numbers that are not NaN, unboxed (`Float64Array.filter` boxes each number it keeps on the way). */
+function presentNumbers(values: Float64Array, missing: boolean): Float64Array {
+  if (!missing) return values;
+  let count = 0;
+  for (let row = 0; row < values.length; row++) if (!Number.isNaN(values[row])) count++;
+  const present = new Float64Array(count);
+  let next = 0;
+  for (let row = 0; row < values.length; row++) if (!Number.isNaN(values[row])) present[next++] = values[row];
+  return present;
 }
 
 const keep = (value: number) => value;
 
 /** YYYYMMDD dates as epoch ms, each distinct day parsed once: a million rows hold a few hundred days. */
-function yyyymmddReader(): (value: number) => number | undefined {
+function yyyymmddDays(): { has(value: number): boolean; epochMs(value: number): number } {
   const parsed = new Map<number, number | undefined>();
-  return (value) => {
+  const read = (value: number) => {
     if (!parsed.has(value)) parsed.set(value, parseYyyymmddCell(String(value)));
     return parsed.get(value);
   };
+  // `epochMs` is only called once `has` held for every value.
+  return { has: (value) => read(value) !== undefined, epochMs: (value) => read(value)! };
 }
 
 /**
@@ -43,25 +67,27 @@ function yyyymmddReader(): (value: number) => number | undefined {
  * from the numbers.
  */
 function typeNumbers(name: string, cells: NumericCells): TypedColumn | null {
-  const { missingTokens } = cells;
+  const { values, missingTokens } = cells;
+  const missing = hasMissing(values);
+  const numbers = (convert: (value: number) => number) => mapNumbers(values, missing, convert);
   // A NaN/inf cell rules out dates, identifiers and codes, whose rules want every cell an integer.
-  if (cells.nonFinite > 0) return { type: 'number', values: mapPresent(cells.values, keep), missingTokens };
-  const present = presentNumbers(cells.values);
-  const readYyyymmdd = yyyymmddReader();
-  const allYyyymmdd = cells.eightDigits && present.every((value) => readYyyymmdd(value) !== undefined);
+  if (cells.nonFinite > 0) return { type: 'number', values: numbers(keep), missingTokens };
+  const present = presentNumbers(values, missing);
+  const days = yyyymmddDays();
+  const allYyyymmdd = cells.eightDigits && present.every((value) => days.has(value));
   switch (numericMeaning(name, present, allYyyymmdd)) {
     case 'yyyymmdd':
-      return { type: 'timestamp', values: mapPresent(cells.values, (value) => readYyyymmdd(value) ?? null), missingTokens };
+      return { type: 'timestamp', values: numbers(days.epochMs), missingTokens };
     case 'unix-seconds':
-      return { type: 'timestamp', values: mapPresent(cells.values, (value) => value * 1000), missingTokens };
+      return { type: 'timestamp', values: numbers((value) => value * 1000), missingTokens };
     case 'unix-milliseconds':
-      return { type: 'timestamp', values: mapPresent(cells.values, keep), missingTokens };
+      return { type: 'timestamp', values: numbers(keep), missingTokens };
     case 'identifier':
-      return cells.canonical ? { type: 'identifier', values: mapPresent(cells.values, String), missingTokens } : null;
+      return cells.canonical ? { type: 'identifier', values: mapPresent(values, String), missingTokens } : null;
     case 'codes':
-      return cells.canonical ? { type: 'categorical', values: mapPresent(cells.values, String), missingTokens } : null;
+      return cells.canonical ? { type: 'categorical', values: mapPresent(values, String), missingTokens } : null;
     case 'number':
-      return { type: 'number', values: mapPresent(cells.values, keep), missingTokens };
+      return { type: 'number', values: numbers(keep), missingTokens };
   }
 }
 
@@ -72,6 +98,8 @@ export function typeBuiltColumn(name: string, built: BuiltColumn): TypedColumn |
       return { type: 'categorical', values: new Array<CellValue>(built.rows).fill(null), missingTokens: built.missingTokens };
     case 'numbers':
       return typeNumbers(name, built.cells);
+    case 'timestamps':
+      return { type: 'timestamp', values: mapNumbers(built.values, hasMissing(built.values), keep), missingTokens: built.missingTokens };
     case 'text':
       return typeTextColumn(name, built.column);
     case 'needs-text':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readColumn } from '../../../../src/core/data/infer-type';
 import { ColumnBuilder } from '../../../../src/core/data/stream/column-builder';
 import { typeBuiltColumn } from '../../../../src/core/data/stream/type-columns';
 
@@ -29,5 +30,28 @@ describe('ColumnBuilder missing tokens', () => {
 
   it('counts every cell of a column that is all blank', () => {
     expect(typed('x', ['', ' ', ''])).toEqual({ type: 'categorical', values: [null, null, null], missingTokens: { '': 2, ' ': 1 } });
+  });
+});
+
+describe('ColumnBuilder timestamps', () => {
+  it('reads ISO date-times straight to epoch ms, as typing their text does', () => {
+    const cells = ['', '2017-08-01T01:45:19Z', '2017-08-01 02:00:00', ' ', '2017-08-02', '2017-08-01T03:04:05+02:00', ' 2017-08-03T00:00:00Z', '2017-08-01T01:45:19Z'];
+    const column = typed('session.startedAt', cells);
+    expect(column).toEqual(readColumn('session.startedAt', cells));
+    expect(column?.type).toBe('timestamp');
+    expect(column?.missingTokens).toEqual({ '': 1, ' ': 1 });
+  });
+
+  it('gives the column up to be read as text when a cell is not a timestamp', () => {
+    const builder = new ColumnBuilder();
+    for (const cell of ['2017-08-01', '2017-08-02', 'soon']) builder.add(cell, 0, cell.length, null);
+    expect(builder.build()).toEqual({ kind: 'needs-text' });
+  });
+
+  it('reads quoted timestamps from their unquoted text', () => {
+    const builder = new ColumnBuilder();
+    builder.add('"2017-08-01"', 0, 12, '2017-08-01');
+    builder.add('"2017-08-02T00:00:01Z"', 0, 22, '2017-08-02T00:00:01Z');
+    expect(typeBuiltColumn('day', builder.build())?.values).toEqual([Date.UTC(2017, 7, 1), Date.UTC(2017, 7, 2, 0, 0, 1)]);
   });
 });
