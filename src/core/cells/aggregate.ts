@@ -131,7 +131,7 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
     const time = checkTimeColumn(source.columns, params.timeColumn);
     const planned = planAggregations(params.aggregations, source.columns, key.name, time);
     const outputs = planned.map((aggregation) => aggregation.output);
-    if (params.history) checkHistory(source.columns, outputs, key.name, params, time);
+    const historyTime = params.history ? checkHistory(source.columns, outputs, key.name, params, time) : null;
     const history = historyFeatures(params);
     const historyOutputs: ColumnInfo[] = history.map(({ name, type }) => ({ name, type }));
     const target = checkTarget([...outputs, ...historyOutputs], params.target);
@@ -158,11 +158,14 @@ export const aggregateCell: CellKind<AggregateParams, AggregateView> = {
     if (!time && planned.some((aggregation) => aggregation.op === 'first' || aggregation.op === 'last')) {
       notes.push('No time column: first and last values follow table order.');
     }
-    if (params.history) {
-      const { previous, warning } = historyColumns(valuesOf(params.userColumn), groups, params, values[params.spendColumn], times!);
+    if (historyTime) {
+      const { previous, warning } = historyColumns(valuesOf(params.userColumn), groups, params, values[params.spendColumn], valuesOf(historyTime.name));
       values[HISTORY_OUTPUTS.previousSessions] = previous.previousSessions;
       values[HISTORY_OUTPUTS.previousSpend] = previous.previousSpend;
       if (warning) warnings.push(warning);
+      if (historyTime.type !== 'timestamp') {
+        warnings.push(`History orders sessions by '${historyTime.name}', a number: it must count across sessions (a running time), not a click’s position within its session.`);
+      }
       if (params.spendColumn === target) {
         notes.push(
           `${HISTORY_OUTPUTS.previousSpend} adds up earlier sessions’ ${target}, the target. No session sees its own or a later session’s value, but a random split can put an earlier session in test and a later one of the same user in training: split by time or by user to rule that out.`,

@@ -88,6 +88,12 @@ describe('aggregate cell', () => {
     expect(output.view.notes.join(' ')).toMatch(/previous_spend adds up earlier sessions’ spend, the target/);
   });
 
+  it('warns when history orders sessions by a number rather than a timestamp', async () => {
+    const withOrder = tableArtifact({ session: ['number', [1, 1, 2]], user: ['categorical', ['u', 'u', 'u']], order: ['number', [1, 2, 1]] });
+    const { view } = await run({ timeColumn: 'order', aggregations: [{ op: 'count', output: 'clicks' }], target: '', history: true, userColumn: 'user', spendColumn: 'clicks' }, withOrder);
+    expect(view.warnings).toEqual(["History orders sessions by 'order', a number: it must count across sessions (a running time), not a click’s position within its session."]);
+  });
+
   it('keeps table order for first and last without a time column, and says so', async () => {
     const output = await run({ timeColumn: '', aggregations: [{ op: 'first', column: 'page' }, { op: 'last', column: 'page' }], target: '' });
     expect((output.artifact as TableArtifact).table.array('first_page')).toEqual(['sale', 'skirts', 'blouses']);

@@ -103,8 +103,11 @@ export interface HistoryChoice {
   spendColumn: string;
 }
 
-/** The user column and the spend output history reads, checked; the outputs it adds must be free. */
-export function checkHistory(columns: readonly ColumnInfo[], outputs: readonly ColumnInfo[], groupBy: string, choice: HistoryChoice, timeColumn: ColumnInfo | null): void {
+/**
+ * The user column and the spend output history reads, checked; the outputs it adds must be free.
+ * Returns the time column that orders sessions.
+ */
+export function checkHistory(columns: readonly ColumnInfo[], outputs: readonly ColumnInfo[], groupBy: string, choice: HistoryChoice, timeColumn: ColumnInfo | null): ColumnInfo {
   if (!timeColumn) throw new CellError('History features: set the time column, which orders each user’s sessions');
   if (choice.userColumn === '') throw new CellError('History features: pick the user column');
   if (!findColumn(columns, choice.userColumn)) throw new CellError(`History features: user column '${choice.userColumn}' is not in the table`);
@@ -116,6 +119,7 @@ export function checkHistory(columns: readonly ColumnInfo[], outputs: readonly C
   for (const name of Object.values(HISTORY_OUTPUTS)) {
     if (findColumn(outputs, name)) throw new CellError(`History features write '${name}', which an aggregation writes too: give that aggregation another output name`);
   }
+  return timeColumn;
 }
 
 /** The output the notebook predicts; null when none is chosen. */
