@@ -3,6 +3,7 @@ import { featureChecksum } from '../encode/checksum';
 import { encodeRows, encodeTrainingRows, fitEncoding, type TrainingRows } from '../encode/encoding';
 import { suggestLogTransforms, type SkewSuggestion } from '../encode/skew';
 import { splitRows, type RowSplit, type SplitStrategy } from '../encode/split';
+import { partStats, readSplitKeys, type SplitPartStats } from '../encode/split-parts';
 import { checkTargetTransform, targetLabel, transformTarget, type TargetTransform } from '../encode/target-transform';
 import type { FeatureDescription, FittedEncoding, Scaling, SkippedColumn } from '../encode/types';
 import { asNumber } from '../data/numeric-values';
@@ -27,18 +28,6 @@ export interface EncodeParams {
   targetEncodingFolds: number;
   targetEncodingSmoothing: number;
   targetTransform: TargetTransform;
-}
-
-export interface SplitPartStats {
-  part: 'train' | 'validation' | 'test';
-  rows: number;
-  targetMean: number;
-  zeroShare: number;
-  targetMax: number;
-  /** Distinct groups in the part (group split). */
-  groups?: number;
-  /** First and last instant in the part (time split). */
-  span?: { from: string; to: string };
 }
 
 export interface EncodeView {
@@ -123,58 +112,11 @@ function checkNamedColumns(source: TableArtifact, params: EncodeParams, target: 
   for (const name of params.targetEncodeColumns) {
     if (known.get(name)!.type === 'timestamp') throw new CellError(`Column '${name}' is a timestamp (parameter targetEncodeColumns): target encoding is for categories`);
   }
+  const timeType = params.split === 'time' ? known.get(params.timeColumn)!.type : null;
+  if (timeType !== null && timeType !== 'timestamp' && timeType !== 'number') {
+    throw new CellError(`Time column '${params.timeColumn}' is ${timeType} (parameter timeColumn): a time split needs a timestamp or a number`);
+  }
   return known;
-}
-
-/** The split key of each row that has a target, read from the table. */
-function splitKeys(source: TableArtifact, params: EncodeParams, known: Map<string, ColumnInfo>, targetRows: Uint32Array): { groups?: unknown[]; times?: Float64Array } {
-  if (params.split === 'group') {
-    const groups = source.table.array(params.groupColumn) as ArrayLike<unknown>;
-    return { groups: Array.from(targetRows, (row) => groups[row]) };
-  }
-  if (params.split !== 'time') return {};
-  const type = known.get(params.timeColumn)!.type;
-  if (type !== 'timestamp' && type !== 'number') throw new CellError(`Time column '${params.timeColumn}' is ${type} (parameter timeColumn): a time split needs a timestamp or a number`);
-  const raw = source.table.array(params.timeColumn) as ArrayLike<unknown>;
-  const times = new Float64Array(targetRows.length);
-  let missing = 0;
-  targetRows.forEach((row, position) => {
-    const value = asNumber(raw[row]);
-    if (value === null) missing += 1;
-    else times[position] = value;
-  });
-  if (missing > 0) throw new CellError(`Time column '${params.timeColumn}' is missing in ${missing} rows with a target (parameter timeColumn): fill or drop them in Clean before a time split`);
-  return { times };
-}
-
-function formatInstant(value: number, isTimestamp: boolean): string {
-  return isTimestamp ? new Date(value).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, '') : String(value);
-}
-
-/** Figures of one part, from the targets in full precision (the matrices hold float32). */
-function partStats(part: SplitPartStats['part'], targetValues: Float64Array, positions: Uint32Array, keys: { groups?: unknown[]; times?: Float64Array }, timeIsInstant: boolean): SplitPartStats {
-  let sum = 0;
-  let zeros = 0;
-  let max = -Infinity;
-  for (const position of positions) {
-    const value = targetValues[position];
-    sum += value;
-    if (value === 0) zeros += 1;
-    if (value > max) max = value;
-  }
-  const rows = positions.length;
-  const stats: SplitPartStats = { part, rows, targetMean: sum / rows, zeroShare: zeros / rows, targetMax: max };
-  if (keys.groups) stats.groups = new Set(Array.from(positions, (position) => keys.groups![position])).size;
-  if (keys.times) {
-    let from = Infinity;
-    let to = -Infinity;
-    for (const position of positions) {
-      from = Math.min(from, keys.times[position]);
-      to = Math.max(to, keys.times[position]);
-    }
-    stats.span = { from: formatInstant(from, timeIsInstant), to: formatInstant(to, timeIsInstant) };
-  }
-  return stats;
 }
 
 function matrix(x: Float32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
@@ -284,7 +226,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     const { values: targetValues, rows: targetRows } = readTarget(source, target);
     checkTargetTransform(target, targetValues, params.targetTransform);
 
-    const keys = splitKeys(source, params, known, targetRows);
+    const keys = readSplitKeys(source.table, params.split, params.split === 'group' ? params.groupColumn : params.timeColumn, targetRows);
     const split: RowSplit = splitRows(targetValues, { ...params, strategy: params.split, ...keys });
     for (const part of partNames) {
       if (split[part].length === 0) {

@@ -54,6 +54,10 @@ function splitShuffled(target: ArrayLike<number>, options: SplitOptions): RowSpl
   return sortedParts(parts);
 }
 
+export function isMissingGroup(key: unknown): boolean {
+  return key === null || key === undefined || key === '' || (typeof key === 'number' && Number.isNaN(key));
+}
+
 /**
  * Whole groups (one user's sessions) go to one part, in seeded order: test first, then validation,
  * then train. A group joins the part its middle row falls in, so each part is within half a
@@ -62,10 +66,8 @@ function splitShuffled(target: ArrayLike<number>, options: SplitOptions): RowSpl
 function splitByGroup(groups: ArrayLike<unknown>, options: SplitOptions): RowSplit {
   const members = new Map<unknown, number[]>();
   for (let i = 0; i < groups.length; i++) {
-    const key = groups[i];
-    const missing = key === null || key === undefined || key === '' || (typeof key === 'number' && Number.isNaN(key));
     // A row without a user id cannot be tied to other rows: it is its own group.
-    const groupKey = missing ? Symbol() : key;
+    const groupKey = isMissingGroup(groups[i]) ? Symbol() : groups[i];
     const rows = members.get(groupKey);
     if (rows) rows.push(i);
     else members.set(groupKey, [i]);

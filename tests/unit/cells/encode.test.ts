@@ -144,6 +144,7 @@ describe('Encode cell: columns named in the parameters', () => {
   it('refuses a log transform of a non-numeric column and target encoding of a timestamp', async () => {
     await expect(run(sessions(), { log1pColumns: ['channel'] })).rejects.toThrow("Column 'channel' is categorical (parameter log1pColumns): only numeric columns take a log transform");
     await expect(run(usersAndTimes(), { targetEncodeColumns: ['at'] })).rejects.toThrow("Column 'at' is a timestamp (parameter targetEncodeColumns)");
+    await expect(run(usersAndTimes(), { split: 'time', timeColumn: 'channel' })).rejects.toThrow("Time column 'channel' is categorical (parameter timeColumn): a time split needs a timestamp or a number");
   });
 
   it('asks for the key a group or time split needs, and for one transform per column', () => {
