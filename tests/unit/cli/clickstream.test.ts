@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../../../src/cli/run-notebook';
 import type { AggregateView } from '../../../src/core/cells/aggregate';
 import type { EncodeView } from '../../../src/core/cells/encode';
-import { resolveParams } from '../../../src/core/cells/params';
+import { resolveParams, validateParams } from '../../../src/core/cells/params';
 import { getCellKind } from '../../../src/core/cells/registry';
 import type { CellInput, TableArtifact } from '../../../src/core/cells/types';
 import type { NotebookDocument } from '../../../src/core/notebook/document';
+import { instantiateTemplate } from '../../../src/core/notebook/template';
 import { generateClicksCsv } from '../../../src/core/sample/clicks';
 import { dataRunContext } from '../cells/run-context';
 
@@ -115,8 +116,9 @@ async function aggregatedByTemplate(): Promise<TableArtifact> {
 }
 
 describe('clickstream template', () => {
-  it('lists Load, Clean, Aggregate, Explore, Encode, Train MLP and Evaluate', () => {
+  it('lists Load, Clean, Aggregate, Explore, Encode, Train MLP and Evaluate, each with valid parameters once opened', () => {
     expect(template.cells.map((cell) => cell.kind)).toEqual(['load', 'clean', 'aggregate', 'eda', 'encode', 'train-mlp', 'evaluate']);
+    for (const cell of instantiateTemplate(template).cells) expect(validateParams(getCellKind(cell.kind)!, cell.params), cell.kind).toEqual([]);
   });
 
   it('builds every session’s features as computed independently from the clicks', async () => {
