@@ -30,7 +30,7 @@ export interface AggregationRule {
 
 const NUMERIC: readonly ColumnType[] = ['number', 'boolean'];
 const ORDERED: readonly ColumnType[] = ['number', 'timestamp'];
-const asNumber = () => 'number' as const;
+const numberOutput = () => 'number' as const;
 const sameType = (input: ColumnType | null): ColumnType => input ?? 'number';
 
 export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
@@ -40,7 +40,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'optional',
     takesValue: false,
     accepts: null,
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column) => (column ? `count_${column}` : 'rows'),
     describe: (column) => (column ? `count of present ${column}` : 'rows in the group'),
     compute: (values, groups) => (values ? countValues(values, groups) : countRows(groups)),
@@ -51,7 +51,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'required',
     takesValue: false,
     accepts: NUMERIC,
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column) => `sum_${column}`,
     describe: (column) => `sum of ${column}`,
     compute: (values, groups) => sumValues(values!, groups),
@@ -62,7 +62,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'required',
     takesValue: false,
     accepts: NUMERIC,
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column) => `mean_${column}`,
     describe: (column) => `mean of ${column}`,
     compute: (values, groups) => meanValues(values!, groups),
@@ -95,7 +95,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'required',
     takesValue: false,
     accepts: null,
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column) => `distinct_${column}`,
     describe: (column) => `distinct values of ${column}`,
     compute: (values, groups) => countDistinct(values!, groups),
@@ -128,7 +128,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'required',
     takesValue: true,
     accepts: ['categorical', 'boolean', 'number', 'identifier', 'text'],
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column, value) => `share_${column}_${value}`,
     describe: (column, value) => `share of rows with ${column} = ${value}`,
     compute: (values, groups, value) => shareOf(values!, groups, value),
@@ -139,7 +139,7 @@ export const AGGREGATION_RULES: Record<AggregationOp, AggregationRule> = {
     column: 'optional',
     takesValue: false,
     accepts: ['timestamp'],
-    outputType: asNumber,
+    outputType: numberOutput,
     defaultName: (column) => `span_${column}`,
     describe: (column) => `seconds from first to last ${column}`,
     compute: (values, groups) => spanSeconds(values!, groups),
