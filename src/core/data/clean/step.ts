@@ -73,7 +73,11 @@ export function countMarked(marks: Uint8Array): number {
   return count;
 }
 
-/** Adds the texts a step turned into missing values to the artifact's per-column tally. */
+/**
+ * Adds the texts a step turned into missing values to the artifact's per-column tally. The tally
+ * records what was read as missing: a later fill or row filter leaves it as it is, while a column
+ * dropped or replaced takes its entry with it.
+ */
 export function addMissingTokens(tokens: MissingTokens, column: string, found: ReadonlyMap<string, number>): MissingTokens {
   if (found.size === 0) return tokens;
   const counts = { ...(tokens[column] ?? {}) };

@@ -3,6 +3,7 @@ import { columnFlags, type ColumnFlag } from '../column-flags';
 import { parseNumberCell, type CellValue } from '../infer-type';
 import { profileTable, type ColumnProfile } from '../profile';
 import { blanksAsZeroOperation } from './blanks-as-zero';
+import { dropPickedOperation } from './drop-columns';
 import { dropConstantOperation } from './drop-constant';
 import { dropDuplicatesOperation } from './drop-duplicates';
 import { dropIdentifiersOperation } from './drop-identifiers';
@@ -73,14 +74,21 @@ export function suggestSteps(data: TableArtifact): CleanSuggestion[] {
   if (oneOrBlank.length > 0) {
     candidates.push({ reason: `Only 1 or blank in ${names(oneOrBlank)}: blank likely means 0`, operation: blanksAsZeroOperation, params: { columns: oneOrBlank } });
   }
-  const constant = flagged(profiles, flags, 'constant', data.target).filter((name) => !oneOrBlank.includes(name));
-  if (constant.length > 0) candidates.push({ reason: `Constant: ${names(constant)}`, operation: dropConstantOperation });
-  const sparse = flagged(profiles, flags, 'mostly missing', data.target);
-  if (sparse.length > 0) {
-    candidates.push({ reason: `More than ${MOSTLY_MISSING_SHARE * 100}% missing: ${names(sparse)}`, operation: dropMostlyMissingOperation, params: { maxMissingShare: MOSTLY_MISSING_SHARE } });
-  }
-  const identifiers = flagged(profiles, flags, 'identifier-like', data.target);
-  if (identifiers.length > 0) candidates.push({ reason: `Identifier-like: ${names(identifiers)}`, operation: dropIdentifiersOperation });
+  /**
+   * A drop by rule, unless the rule would also take a column suggested above for a fix (a 1-or-blank
+   * column is constant, numbers stored as text look like identifiers): then the others are named.
+   */
+  const dropSuggestion = (label: string, operation: CleanOperation, columns: readonly string[], params: Record<string, unknown> = {}) => {
+    const fixed = new Set([...oneOrBlank, ...textNumbers]);
+    const kept = columns.filter((name) => !fixed.has(name));
+    if (kept.length === 0) return;
+    const reason = `${label}: ${names(kept)}`;
+    if (kept.length === columns.length) candidates.push({ reason, operation, params });
+    else candidates.push({ reason, operation: dropPickedOperation, params: { columns: kept } });
+  };
+  dropSuggestion('Constant', dropConstantOperation, flagged(profiles, flags, 'constant', data.target));
+  dropSuggestion(`More than ${MOSTLY_MISSING_SHARE * 100}% missing`, dropMostlyMissingOperation, flagged(profiles, flags, 'mostly missing', data.target), { maxMissingShare: MOSTLY_MISSING_SHARE });
+  dropSuggestion('Identifier-like', dropIdentifiersOperation, flagged(profiles, flags, 'identifier-like', data.target));
   candidates.push({ reason: 'Exact duplicate rows', operation: dropDuplicatesOperation });
 
   const suggestions: CleanSuggestion[] = [];

@@ -10,7 +10,7 @@ export type TypeFixParams = {
 };
 
 /**
- * Reads the chosen columns as another type, with the Load cell's type-override rules (`1,5`-free
+ * Reads the chosen columns as another type, with the Load cell's type-override rules (plain
  * numbers, true/false or 0/1, ISO dates, YYYYMMDD or unix times). Values that cannot be read become
  * missing and are listed, so a real value is never lost silently.
  */
