@@ -1,25 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Locator } from 'playwright-core';
 import { expect, test } from './harness/test';
+import type { WorkbenchPage } from './harness/workbench';
 
-/** Above the 10,000 distinct values counted exactly, so the id column's count is an estimate. */
-const ROWS = 12_000;
+/** Far above the 10,000 distinct values counted exactly, so the id column's count is an estimate. */
+const ROWS = 200_000;
 const CHANNELS = ['Direct', 'Organic Search', 'Referral', 'Social'];
 
-/** A session file whose every statistic the test knows: rows are generated from their index. */
+type Sessions = ReturnType<typeof sessions>;
+
+/** Sessions whose every statistic the test knows: rows are generated from their index. */
 function sessions() {
+  const id: string[] = [];
   const amount: (number | null)[] = [];
   const seconds: number[] = [];
   const channel: (string | null)[] = [];
   const purchase: number[] = [];
-  const lines = ['session_id,channel,amount,seconds,purchase'];
   for (let i = 0; i < ROWS; i++) {
+    id.push(`s-${String(i).padStart(6, '0')}`);
     amount.push(i % 7 === 3 ? null : ((i * 37) % 1000) / 10);
     seconds.push(Math.round(((i * 7919) % 5003) * 1.5) / 10 + 0.25);
     channel.push(i % 11 === 5 ? null : CHANNELS[(i * i) % 4 === 0 ? 0 : i % 4]);
     purchase.push(i % 9 === 0 ? (i % 50) + 0.5 : 0);
-    lines.push(`s-${String(i).padStart(6, '0')},${channel[i] ?? ''},${amount[i] ?? ''},${seconds[i]},${purchase[i]}`);
   }
-  return { csv: new TextEncoder().encode(`${lines.join('\n')}\n`), amount, seconds, channel, purchase };
+  return { id, amount, seconds, channel, purchase };
+}
+
+/** The sessions as a CSV: a missing amount is written `NA` in every 5th such row, blank otherwise. */
+function sessionsCsv(data: Sessions): Uint8Array {
+  const lines = ['session_id,channel,amount,seconds,purchase'];
+  for (let i = 0; i < ROWS; i++) {
+    const amount = data.amount[i] ?? (i % 5 === 0 ? 'NA' : '');
+    lines.push(`${data.id[i]},${data.channel[i] ?? ''},${amount},${data.seconds[i]},${data.purchase[i]}`);
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+function sessionsParquet(data: Sessions): Uint8Array {
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'session_id', data: data.id, type: 'STRING' },
+        { name: 'channel', data: data.channel, type: 'STRING' },
+        { name: 'amount', data: data.amount, type: 'DOUBLE' },
+        { name: 'seconds', data: data.seconds, type: 'DOUBLE' },
+        { name: 'purchase', data: data.purchase, type: 'DOUBLE' },
+      ],
+    }),
+  );
+}
+
+function tempFile(name: string, bytes: Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'workbench-profile-')), name);
+  writeFileSync(path, bytes);
+  return path;
 }
 
 /** numpy.percentile's default: linear interpolation at position (n − 1)·q of the sorted values. */
@@ -41,11 +78,12 @@ function expectNear(actual: number, expected: number): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(Math.abs(expected) * 1e-3 + 1e-9);
 }
 
-test('the Explore cell profiles a generated file: counts, quantiles, top values and flags match an independent computation', async ({ workbench }) => {
-  const data = sessions();
+/** Opens the file through the file input, profiles it and checks every figure against `data`. */
+async function checkProfile(workbench: WorkbenchPage, path: string, data: Sessions): Promise<Locator> {
   await workbench.open();
-  await workbench.openDatasetBytes('profile-sessions.csv', data.csv);
+  await workbench.openDataset(path);
   await workbench.waitForCell('load', ['done']);
+  expect(await workbench.cell('load').locator('.headline').innerText()).toContain(`${ROWS.toLocaleString('en-US')} rows × 5 columns`);
   await workbench.setParam(workbench.cell('load'), 'target', 'purchase');
   const explore = workbench.cell('eda');
   await explore.getByTestId('run-cell').click();
@@ -98,4 +136,15 @@ test('the Explore cell profiles a generated file: counts, quantiles, top values 
   await explore.locator('[data-sort-key=name]').click();
   const byName = await explore.locator('[data-testid=profile-row]').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-column')));
   expect(byName).toEqual([...byName].sort());
+  return explore;
+}
+
+test('the Explore cell profiles a generated 200k-row CSV: counts, quantiles, top values and flags match an independent computation', async ({ workbench }) => {
+  const data = sessions();
+  await checkProfile(workbench, tempFile('profile-sessions.csv', sessionsCsv(data)), data);
+});
+
+test('the same sessions as a Parquet file give the same profile', async ({ workbench }) => {
+  const data = sessions();
+  await checkProfile(workbench, tempFile('profile-sessions.parquet', sessionsParquet(data)), data);
 });

@@ -51,8 +51,15 @@ const MIN_ROWS_FOR_SHARE_RULES = 20;
 const TEXT_MEAN_LENGTH = 30;
 const TEXT_MIN_DISTINCT = 50;
 
+/**
+ * Cells read as missing, as pandas' `read_csv` reads them by default: analysts expect a file that
+ * pandas reads with NaN here to read the same. GA placeholders such as `(not set)` are the Clean
+ * cell's junk tokens, not these.
+ */
+const MISSING_TOKENS = new Set(['', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null']);
+
 export function isMissingCell(raw: string): boolean {
-  return raw.trim() === '';
+  return MISSING_TOKENS.has(raw.trim());
 }
 
 /** A number, `null` for NaN/inf/overflow, or `undefined` when the text is not numeric at all. */

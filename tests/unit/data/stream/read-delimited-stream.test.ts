@@ -63,7 +63,7 @@ describe('readDelimitedStream', () => {
   });
 
   it('types a column of numbers with a junk token near the end as typing its strings does', async () => {
-    const text = `mixed\n${Array.from({ length: 50 }, (_, row) => (row === 48 ? 'n/a' : String(row))).join('\n')}\n`;
+    const text = `mixed\n${Array.from({ length: 50 }, (_, row) => (row === 48 ? 'unknown' : String(row))).join('\n')}\n`;
     const streamed = await readInPieces(text, 16);
     expect(streamed.columns[0]).toEqual({ typed: readWhole(text).columns[0] });
     expect(streamed.columns[0]).not.toMatchObject({ typed: { type: 'number' } });
