@@ -21,6 +21,18 @@ describe('dropDuplicateRows', () => {
     expect(report.changes[0]).toEqual({ column: null, detail: '2 rows removed: exact copies of an earlier row' });
   });
 
+  it('tells apart rows whose values differ anywhere, across many rows', () => {
+    const count = 5000;
+    const many = tableArtifact({
+      a: ['number', Array.from({ length: count }, (_, row) => row % 50)],
+      b: ['number', Array.from({ length: count }, (_, row) => Math.floor(row / 50) % 40)],
+    });
+    // 50 × 40 = 2,000 distinct pairs, each first seen in row order.
+    const { data: kept } = dropDuplicateRows(many, { columns: [] });
+    expect(kept.table.numRows()).toBe(2000);
+    expect(new Set(kept.table.objects().map((row) => `${row.a},${row.b}`)).size).toBe(2000);
+  });
+
   it('compares only the picked columns when asked', () => {
     const { data: kept } = dropDuplicateRows(data, { columns: ['visitor'] });
     expect(kept.table.array('hits')).toEqual([1, 2]);
