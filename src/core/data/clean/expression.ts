@@ -109,7 +109,11 @@ export function checkExpression(text: string, data: TableArtifact): CheckedExpre
   collectColumns(parsed.exprs[0] as Node, columns);
   const known = new Set(data.columns.map((column) => column.name));
   for (const column of columns) {
-    if (!known.has(column)) throw new CellError(`column “${column}” is not in the table (expression “${expression}”)`);
+    if (known.has(column)) continue;
+    // `d.totals.hits` reads a column `totals`: a dotted name needs brackets.
+    const dotted = [...known].find((name) => name.startsWith(`${column}.`));
+    const hint = dotted ? `; dotted names need brackets, e.g. d["${dotted}"]` : '';
+    throw new CellError(`column “${column}” is not in the table (expression “${expression}”)${hint}`);
   }
   return { expression, columns: [...columns] };
 }

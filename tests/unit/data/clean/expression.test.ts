@@ -22,6 +22,7 @@ describe('checkExpression', () => {
 
   it('names a column the table lacks', () => {
     expect(() => checkExpression('d.pageViews > 1', data)).toThrow('column “pageViews” is not in the table (expression “d.pageViews > 1”)');
+    expect(() => checkExpression('d.totals.hits > 1', data)).toThrow('column “totals” is not in the table (expression “d.totals.hits > 1”); dotted names need brackets, e.g. d["totals.pageviews"]');
   });
 
   it('explains a syntax error, an unknown name and an unknown function', () => {
