@@ -7,6 +7,12 @@ import type { RowGroups } from './row-groups';
 import { shareOf } from './share';
 import { spanSeconds } from './span';
 
+/*
+ * The reductions are plain loops over a group index rather than arquero's rollup: arquero 8's
+ * `op.distinct` counts missing as a value, `op.sum` of a group with no values is undefined, and
+ * `orderby` sorts missing times first. Analysts expect pandas' answers (nunique without NaN, a
+ * sum of 0, missing times last), and one pass per aggregation also lets the cell yield between them.
+ */
 export type AggregationOp = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'distinct' | 'first' | 'last' | 'share' | 'span';
 
 /** What one kind of aggregation reads, writes and computes. */
