@@ -30,7 +30,7 @@ describe('dropDuplicateRows', () => {
     // 50 × 40 = 2,000 distinct pairs, each first seen in row order.
     const { data: kept } = dropDuplicateRows(many, { columns: [] });
     expect(kept.table.numRows()).toBe(2000);
-    expect(new Set(kept.table.objects().map((row) => `${row.a},${row.b}`)).size).toBe(2000);
+    expect(new Set((kept.table.objects() as { a: number; b: number }[]).map((row) => `${row.a},${row.b}`)).size).toBe(2000);
   });
 
   it('compares only the picked columns when asked', () => {
