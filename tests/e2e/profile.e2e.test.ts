@@ -53,6 +53,21 @@ function sessionsParquet(data: Sessions): Uint8Array {
   );
 }
 
+/** The texts read as missing in the amount column, as the profile lists them: a CSV's blanks and `NA`s, a Parquet file's nulls. */
+function missingTokensText(data: Sessions, path: string): string {
+  const missingRows = data.amount.flatMap((value, row) => (value === null ? [row] : []));
+  if (path.endsWith('.parquet')) return `null ${missingRows.length.toLocaleString('en-US')}`;
+  const na = missingRows.filter((row) => row % 5 === 0).length;
+  const tokens = [
+    ['(blank)', missingRows.length - na],
+    ['NA', na],
+  ] as const;
+  return [...tokens]
+    .sort((a, b) => b[1] - a[1])
+    .map(([token, count]) => `${token} ${count.toLocaleString('en-US')}`)
+    .join(' · ');
+}
+
 function tempFile(name: string, bytes: Uint8Array): string {
   const path = join(mkdtempSync(join(tmpdir(), 'workbench-profile-')), name);
   writeFileSync(path, bytes);
@@ -95,6 +110,7 @@ async function checkProfile(workbench: WorkbenchPage, path: string, data: Sessio
   const amountRow = row('amount');
   expect(await shown(amountRow, 'count')).toBe(amounts.length);
   expect(await shown(amountRow, 'missing')).toBe(ROWS - amounts.length);
+  expect(await amountRow.locator('[data-stat=missing-tokens]').innerText()).toBe(missingTokensText(data, path));
   expect(await shown(amountRow, 'distinct')).toBe(new Set(amounts).size);
   expect(await shown(amountRow, 'min')).toBe(amounts[0]);
   expect(await shown(amountRow, 'max')).toBe(amounts.at(-1));

@@ -172,7 +172,10 @@ export const edaCell: CellKind<EdaParams, EdaView> = {
     if (!data) throw new CellError('Explore needs a table: add a Load cell above it');
     const profiles: EdaColumnSummary[] = [];
     for (const [index, column] of data.columns.entries()) {
-      const profile = profileColumn(column.name, column.type, data.table.array(column.name) as ArrayLike<CellValue>, { junkTokens: DEFAULT_JUNK_TOKENS });
+      const profile = profileColumn(column.name, column.type, data.table.array(column.name) as ArrayLike<CellValue>, {
+        junkTokens: DEFAULT_JUNK_TOKENS,
+        missingTokens: data.missingTokens[column.name],
+      });
       profiles.push({ ...profile, flags: columnFlags(profile) });
       if ((index + 1) % COLUMNS_PER_CHECKPOINT === 0) await checkpoint(ctx, (0.3 * (index + 1)) / data.columns.length, `Column summaries: ${index + 1} of ${data.columns.length}`);
     }

@@ -236,7 +236,7 @@ export const loadCell: CellKind<LoadParams, LoadView> = {
     const previewColumns = columns.slice(0, PREVIEW_COLUMNS);
     const preview = Array.from({ length: previewRows }, (_, row) => previewColumns.map((column) => table.get(column.name, row) as CellValue));
     return {
-      artifact: { kind: 'table', table, columns, target, missingTokens: {} },
+      artifact: { kind: 'table', table, columns, target, missingTokens: read.missingTokens },
       view: {
         fileName: input.dataset.name,
         rows: table.numRows(),

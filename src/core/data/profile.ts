@@ -47,12 +47,18 @@ export interface ColumnProfile {
   bins: HistogramBin[];
   /** Placeholder values (`(not set)`, `N/A`, …) found in the column, with their counts. */
   junkTokens: ValueCount[];
+  /** The texts earlier cells read as missing (`''`, `NA`, a junk token), most frequent first. */
+  missingTokens: ValueCount[];
 }
 
 export interface ProfileOptions {
   /** Values that stand for "missing" without being empty; counted, not removed. */
   junkTokens?: readonly string[];
+  /** The column's texts that were read as missing, with their counts (`TableArtifact.missingTokens`). */
+  missingTokens?: Readonly<Record<string, number>>;
 }
+
+const byCount = (a: ValueCount, b: ValueCount) => b.count - a.count || (a.value < b.value ? -1 : 1);
 
 /** Text values counted exactly; beyond this many distinct ones a sketch takes over, so memory stays bounded. */
 export const EXACT_DISTINCT_LIMIT = 10_000;
@@ -110,7 +116,7 @@ function junkTokenCounts(counts: ReadonlyMap<string, number>, junkTokens: readon
     const token = value.trim();
     if (junk.has(token)) found.set(token, (found.get(token) ?? 0) + count);
   }
-  return [...found].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...found].map(([value, count]) => ({ value, count })).sort(byCount);
 }
 
 /**
@@ -144,6 +150,9 @@ export function profileColumn(name: string, type: ColumnType, values: ArrayLike<
     ...numericSummary(sorted, type),
     top,
     junkTokens: junkTokenCounts(counter.counts, options.junkTokens ?? []),
+    missingTokens: Object.entries(options.missingTokens ?? {})
+      .map(([value, count]) => ({ value, count }))
+      .sort(byCount),
   };
 }
 

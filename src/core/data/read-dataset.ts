@@ -1,5 +1,5 @@
 import { table, type ColumnTable } from 'arquero';
-import { CellError, datasetBlob, type ColumnInfo, type ColumnType, type DatasetFile } from '../cells/types';
+import { CellError, datasetBlob, type ColumnInfo, type ColumnType, type DatasetFile, type MissingTokens } from '../cells/types';
 import { uniqueColumnNames, type RenamedColumn } from './column-names';
 import { decodeText, type Decoding, type EncodingChoice } from './decode-text';
 import { byteChunks, headBytes, wholeBytes } from './blob-reader';
@@ -55,6 +55,8 @@ export interface DatasetTable {
   /** Overrides naming a column the file does not have. */
   unknownOverrides: string[];
   rowsRead: RowsRead;
+  /** Per column, the texts read as missing: blanks, `NA` and the like, values unreadable as a chosen type. */
+  missingTokens: MissingTokens;
 }
 
 interface Decoded {
@@ -131,18 +133,20 @@ export async function readDataset(file: DatasetFile, options: ReadOptions = DEFA
   const chosenTypes = new Map(Object.entries(options.columnTypes));
   const data = new Map<string, CellValue[]>();
   const overrides: TypeOverride[] = [];
+  const missingTokens: MissingTokens = {};
+  const read = (name: string, type: ColumnType, values: CellValue[], tokens: Record<string, number>): ColumnInfo => {
+    data.set(name, values);
+    if (Object.keys(tokens).length > 0) missingTokens[name] = tokens;
+    return { name, type };
+  };
   const columns: ColumnInfo[] = names.map((name, index) => {
     const inferred = raw.typedColumns?.[index] ?? readValues(name, raw.columns[index]);
     const chosen = chosenTypes.get(name);
-    if (chosen === undefined || chosen === inferred.type) {
-      data.set(name, inferred.values);
-      return { name, type: inferred.type };
-    }
-    const { values, unreadable } = readAsType(raw.columns[index], chosen);
-    data.set(name, values);
-    overrides.push({ name, inferred: inferred.type, chosen, unreadable });
-    return { name, type: chosen };
+    if (chosen === undefined || chosen === inferred.type) return read(name, inferred.type, inferred.values, inferred.missingTokens);
+    const overridden = readAsType(raw.columns[index], chosen);
+    overrides.push({ name, inferred: inferred.type, chosen, unreadable: overridden.unreadable });
+    return read(name, chosen, overridden.values, overridden.missingTokens);
   });
   const unknownOverrides = [...chosenTypes.keys()].filter((name) => !data.has(name));
-  return { table: table(data, names), columns, renamed, overrides, unknownOverrides, ...details };
+  return { table: table(data, names), columns, renamed, overrides, unknownOverrides, missingTokens, ...details };
 }

@@ -48,6 +48,16 @@ describe('eda cell', () => {
     expect(view.target).toEqual({ column: 'value', count: 8, missing: 0, zeroShare: 5 / 8, mean: 90 / 8, median: 0, max: 50, meanPositive: 30 });
   });
 
+  it('lists, per column, the texts that earlier cells read as missing, most frequent first', async () => {
+    const view = await explore(edaCell.defaults(), { ...data(), missingTokens: { pages: { NA: 1 }, channel: { '': 3, '(not set)': 5 } } });
+    expect(view.columns.find((column) => column.name === 'pages')!.missingTokens).toEqual([{ value: 'NA', count: 1 }]);
+    expect(view.columns.find((column) => column.name === 'channel')!.missingTokens).toEqual([
+      { value: '(not set)', count: 5 },
+      { value: '', count: 3 },
+    ]);
+    expect(view.columns.find((column) => column.name === 'device')!.missingTokens).toEqual([]);
+  });
+
   it('profiles every column with its numbers and top values', async () => {
     const view = await explore();
     const pagesSummary = view.columns.find((column) => column.name === 'pages')!;

@@ -194,3 +194,20 @@ describe('load cell row selection', () => {
     expect(output.view.rowsNote?.text).toBe('The first 10 rows (of 3,000).');
   });
 });
+
+describe('load cell missing tokens', () => {
+  it('records, per column, which texts were read as missing and how often', async () => {
+    const csv = 'visits,channel,amount\n1,Direct,2.5\n,NA,inf\n3,,n/a\nNULL,Organic,\n5,Direct,1e400\n';
+    const output = await loadCell.run({ dataset: csvDataset(csv) }, { target: 'amount' }, dataRunContext());
+    expect(output.artifact?.kind === 'table' && output.artifact.missingTokens).toEqual({
+      visits: { '': 1, NULL: 1 },
+      channel: { NA: 1, '': 1 },
+      amount: { inf: 1, 'n/a': 1, '': 1, '1e400': 1 },
+    });
+  });
+
+  it('counts values a chosen type cannot read among the missing', async () => {
+    const output = await loadCell.run({ dataset: csvDataset('n,code\n1,7\n2,x7\n3,\n') }, { target: 'n', columnTypes: { code: 'number' } }, dataRunContext());
+    expect(output.artifact?.kind === 'table' && output.artifact.missingTokens.code).toEqual({ x7: 1, '': 1 });
+  });
+});

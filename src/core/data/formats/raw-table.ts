@@ -1,5 +1,4 @@
-import type { ColumnType } from '../../cells/types';
-import type { CellValue, SourceValue } from '../infer-type';
+import type { SourceValue, TypedColumn } from '../infer-type';
 
 /** A decoded file before names are made unique and types inferred. */
 export interface RawTable {
@@ -12,5 +11,5 @@ export interface RawTable {
    * Columns a reader already typed (by the rules of `infer-type.ts`), by position; their entry
    * in `columns` is empty. Null or absent where the caller types the column itself.
    */
-  typedColumns?: readonly ({ type: ColumnType; values: CellValue[] } | null)[];
+  typedColumns?: readonly (TypedColumn | null)[];
 }
