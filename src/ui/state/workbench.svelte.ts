@@ -169,9 +169,13 @@ export class Workbench {
     return { fileName: `${slug}.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
   }
 
-  /** Columns a parameter at `index` can pick from: the nearest table a run produced at or before it. */
+  /**
+   * Columns a parameter of the cell at `index` can pick from: the table it reads (the nearest one
+   * a run produced above it), or for a cell that reads the file itself, the table it produced.
+   */
   columnsAt(index: number): ColumnInfo[] | null {
-    for (let i = Math.min(index, this.plans.length - 1); i >= 0; i--) {
+    const readsTable = this.plans[index]?.kind?.inputs.includes('table') ?? false;
+    for (let i = Math.min(readsTable ? index - 1 : index, this.plans.length - 1); i >= 0; i--) {
       const plan = this.plans[i];
       if (plan.kind?.output !== 'table') continue;
       const columns = this.runtime.records[plan.cellId]?.outputColumns;
