@@ -1,11 +1,11 @@
-import type { ColumnTable } from 'arquero';
 import { featureChecksum } from '../encode/checksum';
+import { encodeCodes } from '../encode/embedding';
 import { encodeRows, encodeTrainingRows, fitEncoding, type TrainingRows } from '../encode/encoding';
 import { suggestLogTransforms, type SkewSuggestion } from '../encode/skew';
 import { splitRows, type RowSplit, type SplitStrategy } from '../encode/split';
 import { partStats, readSplitKeys, type SplitPartStats } from '../encode/split-parts';
 import { checkTargetTransform, targetLabel, transformTarget, type TargetTransform } from '../encode/target-transform';
-import type { FeatureDescription, FittedEncoding, Scaling, SkippedColumn } from '../encode/types';
+import type { FeatureDescription, Scaling, SkippedColumn } from '../encode/types';
 import { asNumber } from '../data/numeric-values';
 import { CancelledError, CellError, type CellKind, type ColumnInfo, type FeatureMatrix, type FeaturesArtifact, type ParamIssue, type TableArtifact } from './types';
 
@@ -28,6 +28,10 @@ export interface EncodeParams {
   targetEncodingFolds: number;
   targetEncodingSmoothing: number;
   targetTransform: TargetTransform;
+  /** Categories the network learns a vector for, instead of one-hot or frequency features. */
+  embedColumns: string[];
+  /** Values per level vector; 0 picks a length from the level count. */
+  embeddingSize: number;
 }
 
 export interface EncodeView {
@@ -35,16 +39,15 @@ export interface EncodeView {
   targetTransform: TargetTransform;
   split: SplitStrategy;
   parts: SplitPartStats[];
+  /** The columns of the feature matrix, then the embedded categories. */
   features: FeatureDescription[];
-  shape: { rows: number; columns: number };
+  /** `columns` of the feature matrix; `embedded` categories handed to the model as level codes beside it. */
+  shape: { rows: number; columns: number; embedded: number };
   skipped: SkippedColumn[];
   /** Rows left out because their target is missing. */
   rowsWithoutTarget: number;
   /** Strongly right-skewed numeric columns left untransformed, with the transform that fits. */
   skewed: SkewSuggestion[];
-  /** The log transforms this run used, so a suggestion can be added to them. */
-  log1pColumns: string[];
-  signedLogColumns: string[];
   checksum: string;
 }
 
@@ -82,6 +85,7 @@ const columnParams = [
   { key: 'log1pColumns', noun: 'log1p' },
   { key: 'signedLogColumns', noun: 'Signed-log' },
   { key: 'targetEncodeColumns', noun: 'Target-encoded' },
+  { key: 'embedColumns', noun: 'Embedded' },
   { key: 'groupColumn', noun: 'Group' },
   { key: 'timeColumn', noun: 'Time' },
 ] as const;
@@ -104,13 +108,15 @@ function checkNamedColumns(source: TableArtifact, params: EncodeParams, target: 
     for (const name of params[key]) {
       const type = known.get(name)!.type;
       if (type !== 'number') throw new CellError(`Column '${name}' is ${type} (parameter ${key}): only numeric columns take a log transform`);
-      if (params.categoricalColumns.includes(name) || params.targetEncodeColumns.includes(name)) {
+      if ([params.categoricalColumns, params.targetEncodeColumns, params.embedColumns].some((list) => list.includes(name))) {
         throw new CellError(`Column '${name}' is encoded as a category (parameter ${key}): a log transform applies to numeric features only`);
       }
     }
   }
-  for (const name of params.targetEncodeColumns) {
-    if (known.get(name)!.type === 'timestamp') throw new CellError(`Column '${name}' is a timestamp (parameter targetEncodeColumns): target encoding is for categories`);
+  for (const key of ['targetEncodeColumns', 'embedColumns'] as const) {
+    for (const name of params[key]) {
+      if (known.get(name)!.type === 'timestamp') throw new CellError(`Column '${name}' is a timestamp (parameter ${key}): it needs a category column`);
+    }
   }
   const timeType = params.split === 'time' ? known.get(params.timeColumn)!.type : null;
   if (timeType !== null && timeType !== 'timestamp' && timeType !== 'number') {
@@ -119,12 +125,10 @@ function checkNamedColumns(source: TableArtifact, params: EncodeParams, target: 
   return known;
 }
 
-function matrix(x: Float32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
-  return { x, y: Float32Array.from(positions, (position) => target[position]), rows: positions.length };
-}
-
-function partMatrix(encoding: FittedEncoding, table: ColumnTable, tableRows: Uint32Array, target: Float64Array, positions: Uint32Array): FeatureMatrix {
-  return matrix(encodeRows(encoding, table, tableRows), target, positions);
+function partMatrix(x: Float32Array, codes: Int32Array | undefined, target: Float64Array, positions: Uint32Array): FeatureMatrix {
+  const matrix: FeatureMatrix = { x, y: Float32Array.from(positions, (position) => target[position]), rows: positions.length };
+  if (codes) matrix.codes = codes;
+  return matrix;
 }
 
 const splitFields = {
@@ -176,6 +180,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     { key: 'targetEncodeColumns', label: 'Target-encode columns', type: 'columns', help: 'High-cardinality categories encoded by their mean target, out of fold on training rows.' },
     { key: 'targetEncodingFolds', label: 'Target-encoding folds', type: 'integer', min: 2, max: 20 },
     { key: 'targetEncodingSmoothing', label: 'Target-encoding smoothing', type: 'number', min: 0, max: 10000, step: 1, help: 'Rows of weight the training mean gets against a level’s own mean.' },
+    { key: 'embedColumns', label: 'Embed columns', type: 'columns', help: 'Categories the network learns a vector for; rare and unseen levels share one.' },
+    { key: 'embeddingSize', label: 'Embedding size', type: 'integer', min: 0, max: 64, help: 'Values per level; 0 picks 1.6 · levels^0.56, at most 50.' },
     {
       key: 'targetTransform',
       label: 'Target transform',
@@ -204,6 +210,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     targetEncodingFolds: 5,
     targetEncodingSmoothing: 10,
     targetTransform: 'none',
+    embedColumns: [],
+    embeddingSize: 0,
   }),
   check(params) {
     const issues: ParamIssue[] = [];
@@ -213,6 +221,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     }
     const both = params.log1pColumns.filter((name) => params.signedLogColumns.includes(name));
     if (both.length > 0) issues.push({ path: 'signedLogColumns', message: `'${both[0]}' is listed for both log1p and signed-log: pick one` });
+    const twice = params.embedColumns.filter((name) => params.targetEncodeColumns.includes(name));
+    if (twice.length > 0) issues.push({ path: 'embedColumns', message: `'${twice[0]}' is listed for both target encoding and an embedding: pick one` });
     return issues;
   },
   async run(input, params, ctx) {
@@ -241,16 +251,21 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     };
     const fit = fitEncoding(source.table, source.columns, target, training, { ...params, groupColumn: params.split === 'group' ? params.groupColumn : '' });
     if (fit.features.length === 0) {
-      throw new CellError(`No column is left to learn from: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);
+      const embedded = fit.embeddedFeatures.length > 0 ? ' (embedded categories need at least one other feature beside them)' : '';
+      throw new CellError(`No column is left to learn from${embedded}: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);
     }
     ctx.progress({ fraction: 0.5, message: 'Encoding rows' });
     await ctx.yieldToHost();
     if (ctx.signal.aborted) throw new CancelledError();
 
-    const train = matrix(encodeTrainingRows(fit, source.table, training), targetValues, split.train);
-    const validation = partMatrix(fit.encoding, source.table, tableRows(split.validation), targetValues, split.validation);
-    const test = partMatrix(fit.encoding, source.table, tableRows(split.test), targetValues, split.test);
+    const matrixOf = (positions: Uint32Array, rows: Uint32Array, x: Float32Array) => partMatrix(x, encodeCodes(fit.encoding, source.table, rows), targetValues, positions);
+    const train = matrixOf(split.train, training.rows, encodeTrainingRows(fit, source.table, training));
+    const [validation, test] = (['validation', 'test'] as const).map((part) => {
+      const rows = tableRows(split[part]);
+      return matrixOf(split[part], rows, encodeRows(fit.encoding, source.table, rows));
+    });
     const checksum = featureChecksum(fit.encoding.featureNames, [train, validation, test]);
+    const embeddings = fit.encoding.embeddings.map((encoder) => ({ column: encoder.column, levels: encoder.levels.length + 1, size: encoder.size }));
     const artifact: FeaturesArtifact = {
       kind: 'features',
       target,
@@ -261,6 +276,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       targetNonNegative: train.y.every((value) => value >= 0),
       targetTransform: params.targetTransform,
       encoding: fit.encoding,
+      ...(embeddings.length > 0 ? { embeddings } : {}),
     };
     const timeIsInstant = params.split === 'time' && known.get(params.timeColumn)!.type === 'timestamp';
     const parts = partNames.map((part) => partStats(part, targetValues, split[part], keys, timeIsInstant));
@@ -271,13 +287,11 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
         targetTransform: params.targetTransform,
         split: params.split,
         parts,
-        features: fit.features,
-        shape: { rows: train.rows + validation.rows + test.rows, columns: fit.features.length },
+        features: [...fit.features, ...fit.embeddedFeatures],
+        shape: { rows: train.rows + validation.rows + test.rows, columns: fit.features.length, embedded: embeddings.length },
         skipped: fit.skipped,
         rowsWithoutTarget: source.table.numRows() - targetRows.length,
         skewed: suggestLogTransforms(fit.encoding, source.table, training.rows),
-        log1pColumns: params.log1pColumns,
-        signedLogColumns: params.signedLogColumns,
         checksum,
       },
       summary: {
@@ -287,6 +301,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
         features: fit.features.length,
         feature_checksum: checksum,
         target_transform: params.targetTransform,
+        ...(embeddings.length > 0 ? { embedded_columns: embeddings.length } : {}),
       },
     };
   },

@@ -67,7 +67,7 @@ function samplePoints(actual: Float32Array, predicted: Float32Array): Prediction
  * (one outlying test row) into a prediction orders of magnitude off.
  */
 function predictionsInTargetUnits(features: FeaturesArtifact, model: TrainedRegressor) {
-  const predict = ({ x, rows }: FeatureMatrix) => model.predict(x, rows);
+  const predict = ({ x, rows, codes }: FeatureMatrix) => model.predict(x, rows, codes);
   if (features.targetTransform === 'none') return { test: predict(features.test), validation: predict(features.validation), note: null };
   const transform = features.targetTransform;
   const trainTargets = transformTarget(features.train.y, transform);

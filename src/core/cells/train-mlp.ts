@@ -58,11 +58,15 @@ export const trainMlpCell: CellKind<TrainMlpParams, TrainMlpView> = {
     };
     // The network fits the transformed target (log1p); Evaluate maps its predictions back.
     const transformed = (part: FeatureMatrix): FeatureMatrix => ({ ...part, y: transformTarget(part.y, features.targetTransform) });
-    const result = await ml.trainRegressor(transformed(features.train), transformed(features.validation), params, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
+    const embeddings = features.embeddings ?? [];
+    const result = await ml.trainRegressor(transformed(features.train), transformed(features.validation), { ...params, embeddings }, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
     const epochsRun = result.history.length;
     const seconds = result.history[epochsRun - 1].elapsedMs / 1000;
     const bestValidationLoss = result.history[result.bestEpoch - 1].validationLoss;
-    const parameters = parameterCount(features.featureNames.length, params.hiddenLayers);
+    // Embedded vectors widen the first layer's input and are weights themselves.
+    const embeddedValues = embeddings.reduce((sum, embedding) => sum + embedding.size, 0);
+    const tableWeights = embeddings.reduce((sum, embedding) => sum + embedding.levels * embedding.size, 0);
+    const parameters = parameterCount(features.featureNames.length + embeddedValues, params.hiddenLayers) + tableWeights;
     const samplesPerSecond = seconds > 0 ? (features.train.rows * epochsRun) / seconds : 0;
     const artifact: ModelArtifact = { kind: 'model', features, model: result.model };
     return {

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import type { TargetTransform } from '../encode/target-transform';
 import type { FittedEncoding } from '../encode/types';
-import type { MlRuntime, TrainedRegressor } from '../model/runtime';
+import type { EmbeddingShape, MlRuntime, TrainedRegressor } from '../model/runtime';
 
 /** Column types shown to the user and used by Clean / Encode to choose a treatment. */
 export type ColumnType = 'number' | 'boolean' | 'timestamp' | 'categorical' | 'text' | 'identifier';
@@ -43,6 +43,8 @@ export interface FeatureMatrix {
   x: Float32Array;
   y: Float32Array;
   rows: number;
+  /** Row-major level codes of the embedded categories (FeaturesArtifact.embeddings), when there are any. */
+  codes?: Int32Array;
 }
 
 export interface FeaturesArtifact {
@@ -58,6 +60,8 @@ export interface FeaturesArtifact {
   targetTransform: TargetTransform;
   /** The encoders fitted on the training rows, to turn new rows into the same features. */
   encoding?: FittedEncoding;
+  /** Categories the network learns a vector for, in the order of each row's `codes`. */
+  embeddings?: (EmbeddingShape & { column: string })[];
 }
 
 export interface ModelArtifact {

@@ -10,13 +10,19 @@ export interface CategoricalOptions {
   scaling: Scaling;
 }
 
-function countLevels(values: ArrayLike<unknown>, trainRows: ArrayLike<number>): Map<string, number> {
+export function countLevels(values: ArrayLike<unknown>, trainRows: ArrayLike<number>): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < trainRows.length; i++) {
     const level = toLevel(values[trainRows[i]]);
     counts.set(level, (counts.get(level) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Levels with at least RARE_LEVEL_ROWS training rows, most frequent first, ties by name, so feature order is stable. */
+export function frequentLevels(counts: ReadonlyMap<string, number>): string[] {
+  const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+  return ranked.filter(([, count]) => count >= RARE_LEVEL_ROWS).map(([level]) => level);
 }
 
 /**
@@ -27,11 +33,9 @@ export function fitCategorical(column: string, values: ArrayLike<unknown>, train
   const counts = countLevels(values, trainRows);
   if (counts.size < 2) return 'constant in the training rows';
   if (counts.size <= options.oneHotMaxLevels) {
-    // Most frequent first, ties by name, so the feature order is stable.
-    const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
-    const levels = ranked.filter(([, count]) => count >= RARE_LEVEL_ROWS).map(([level]) => level);
+    const levels = frequentLevels(counts);
     if (levels.length === 0) return `every level has fewer than ${RARE_LEVEL_ROWS} training rows`;
-    return { kind: 'one-hot', column, levels, otherFeature: levels.length < ranked.length };
+    return { kind: 'one-hot', column, levels, otherFeature: levels.length < counts.size };
   }
   const levels = [...counts.keys()];
   const shares = levels.map((level) => counts.get(level)! / trainRows.length);

@@ -1,10 +1,11 @@
 import type { ColumnTable } from 'arquero';
 import { CellError, type ColumnInfo } from '../cells/types';
 import { categoricalFeatures, fitCategorical, writeCategorical } from './categorical';
+import { embeddingFeatures, fitEmbedding } from './embedding';
 import { fitNumeric, numericFeatures, writeNumeric } from './numeric';
 import { fitTargetEncoding, targetEncodingFeatures, writeTargetEncoding } from './target-encoding';
 import { fitTimestamp, timestampFeatures, writeTimestamp } from './timestamp';
-import type { ColumnEncoder, FeatureDescription, FittedEncoding, Scaling, SkippedColumn, ValueTransform } from './types';
+import type { ColumnEncoder, EmbeddingEncoder, FeatureDescription, FittedEncoding, Scaling, SkippedColumn, ValueTransform } from './types';
 
 export interface EncodingOptions {
   exclude: readonly string[];
@@ -19,6 +20,10 @@ export interface EncodingOptions {
   targetEncodingSmoothing: number;
   /** Seeds the target-encoding folds. */
   seed: number;
+  /** Categories handed to the model as codes for learned vectors. */
+  embedColumns: readonly string[];
+  /** Vector length per embedded level; 0 picks one from the level count. */
+  embeddingSize: number;
   /**
    * The grouped split's key ('' for other splits): never a feature, since every level of it
    * lives in one part only, so what the model learns of it cannot carry over.
@@ -36,7 +41,10 @@ export interface TrainingRows {
 
 export interface EncodingFit {
   encoding: FittedEncoding;
+  /** The columns of `x`, in order. */
   features: FeatureDescription[];
+  /** The categories the model embeds, beside `x`. */
+  embeddedFeatures: FeatureDescription[];
   skipped: SkippedColumn[];
   /** Per target-encoded column, each training row's out-of-fold encoding. */
   outOfFold: Map<string, Float64Array>;
@@ -49,8 +57,9 @@ function valueTransform(column: string, options: EncodingOptions): ValueTransfor
 }
 
 /** A string is the reason the column was left out. */
-function fitColumn(info: ColumnInfo, values: ArrayLike<unknown>, training: TrainingRows, options: EncodingOptions, outOfFold: Map<string, Float64Array>): ColumnEncoder | string {
+function fitColumn(info: ColumnInfo, values: ArrayLike<unknown>, training: TrainingRows, options: EncodingOptions, outOfFold: Map<string, Float64Array>): ColumnEncoder | EmbeddingEncoder | string {
   const { rows } = training;
+  if (options.embedColumns.includes(info.name)) return fitEmbedding(info.name, values, rows, options.embeddingSize);
   if (options.targetEncodeColumns.includes(info.name)) {
     const fitted = fitTargetEncoding(info.name, values, rows, training.targets, {
       folds: options.targetEncodingFolds,
@@ -110,6 +119,7 @@ function writeColumn(encoder: ColumnEncoder, values: ArrayLike<unknown>, rows: A
 /** Fits one encoder per usable column on the training rows only; the rest are listed with a reason. */
 export function fitEncoding(table: ColumnTable, columns: readonly ColumnInfo[], target: string, training: TrainingRows, options: EncodingOptions): EncodingFit {
   const encoders: ColumnEncoder[] = [];
+  const embeddings: EmbeddingEncoder[] = [];
   const features: FeatureDescription[] = [];
   const skipped: SkippedColumn[] = [];
   const outOfFold = new Map<string, Float64Array>();
@@ -128,10 +138,20 @@ export function fitEncoding(table: ColumnTable, columns: readonly ColumnInfo[], 
       skipped.push({ column: info.name, reason: fitted });
       continue;
     }
+    if (fitted.kind === 'embedding') {
+      embeddings.push(fitted);
+      continue;
+    }
     encoders.push(fitted);
     features.push(...describeFeatures(fitted));
   }
-  return { encoding: { target, encoders, featureNames: features.map((feature) => feature.name) }, features, skipped, outOfFold };
+  return {
+    encoding: { target, encoders, featureNames: features.map((feature) => feature.name), embeddings },
+    features,
+    embeddedFeatures: embeddings.flatMap(embeddingFeatures),
+    skipped,
+    outOfFold,
+  };
 }
 
 function encode(encoding: FittedEncoding, table: ColumnTable, rows: ArrayLike<number>, outOfFold?: ReadonlyMap<string, Float64Array>): Float32Array {

@@ -76,12 +76,24 @@ export interface TimestampEncoder {
   missingIndicator: boolean;
 }
 
+/** Written into the feature matrix `x`. */
 export type ColumnEncoder = NumericEncoder | OneHotEncoder | FrequencyEncoder | TargetEncoder | TimestampEncoder;
+
+/** A category handed to the model as a level code, for a vector the network learns (not part of `x`). */
+export interface EmbeddingEncoder {
+  kind: 'embedding';
+  column: string;
+  /** Levels with a vector of their own: code = position + 1. Code 0 is every other level: rare, missing-from-training or unseen. */
+  levels: string[];
+  /** Length of each level's vector. */
+  size: number;
+}
 
 export interface FittedEncoding {
   target: string;
   encoders: ColumnEncoder[];
   featureNames: string[];
+  embeddings: EmbeddingEncoder[];
 }
 
 export interface FeatureDescription {

@@ -1,5 +1,11 @@
 import type { FeatureMatrix } from '../cells/types';
 
+/** A categorical input with a learned vector per level: codes 0 .. levels − 1, `size` values each. */
+export interface EmbeddingShape {
+  levels: number;
+  size: number;
+}
+
 /** Everything a cell needs from a training library; TF.js hides behind this. */
 export interface MlpSpec {
   hiddenLayers: number[];
@@ -9,6 +15,8 @@ export interface MlpSpec {
   /** Epochs without validation improvement before stopping; the best epoch's weights are kept. */
   patience: number;
   seed: number;
+  /** One per column of the matrices' `codes`; their vectors are concatenated to `x` before the first layer. */
+  embeddings?: readonly EmbeddingShape[];
 }
 
 export interface EpochReport {
@@ -26,8 +34,8 @@ export interface TrainingHooks {
 
 export interface TrainedRegressor {
   readonly inputSize: number;
-  /** `x` is row-major, `rows` × inputSize. */
-  predict(x: Float32Array, rows: number): Float32Array;
+  /** `x` is row-major, `rows` × inputSize; `codes` row-major, one per embedding, for a model trained with embeddings. */
+  predict(x: Float32Array, rows: number, codes?: Int32Array): Float32Array;
   dispose(): void;
 }
 

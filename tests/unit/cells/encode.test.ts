@@ -44,7 +44,7 @@ describe('Encode cell', () => {
     expect(artifact.featureNames[0]).toBe('pages');
     expect([...artifact.featureNames.slice(1)].sort()).toEqual(['channel=ads', 'channel=direct', 'channel=search']);
     expect(artifact.train.x.length).toBe(144 * 4);
-    expect(view.shape).toEqual({ rows: 200, columns: 4 });
+    expect(view.shape).toEqual({ rows: 200, columns: 4, embedded: 0 });
     expect(artifact.targetNonNegative).toBe(true);
     expect(view.skipped).toEqual([{ column: 'session', reason: expect.stringContaining('identifier') }]);
   });
@@ -130,6 +130,7 @@ describe('Encode cell: columns named in the parameters', () => {
     [{ log1pColumns: ['views'] }, "log1p column 'views' is not in the table (parameter log1pColumns)"],
     [{ signedLogColumns: ['delta'] }, "Signed-log column 'delta' is not in the table (parameter signedLogColumns)"],
     [{ targetEncodeColumns: ['city'] }, "Target-encoded column 'city' is not in the table (parameter targetEncodeColumns)"],
+    [{ embedColumns: ['city'] }, "Embedded column 'city' is not in the table (parameter embedColumns)"],
     [{ split: 'group', groupColumn: 'visitor' }, "Group column 'visitor' is not in the table (parameter groupColumn)"],
     [{ split: 'time', timeColumn: 'when' }, "Time column 'when' is not in the table (parameter timeColumn)"],
   ];
@@ -256,6 +257,27 @@ describe('Encode cell: encodings and target transform', () => {
     const treated = await run({ ...source, table }, { log1pColumns: ['pages'] });
     expect(treated.view.skewed).toEqual([]);
     expect(treated.view.features[0].encoding).toContain('log1p');
+  });
+
+  it('hands embedded categories to the model as codes beside the matrix', async () => {
+    const output = await run(sessions(), { embedColumns: ['channel'], embeddingSize: 4, scaling: 'none' });
+    const artifact = features(output);
+    // Three channels, each frequent in training, and code 0 for any other.
+    expect(artifact.embeddings).toEqual([{ column: 'channel', levels: 4, size: 4 }]);
+    expect(artifact.featureNames).toEqual(['pages']);
+    for (const part of [artifact.train, artifact.validation, artifact.test]) expect(part.codes).toHaveLength(part.rows);
+    expect(output.view.shape).toMatchObject({ columns: artifact.featureNames.length, embedded: 1 });
+    expect(output.view.features.at(-1)).toMatchObject({ name: 'emb(channel)', column: 'channel' });
+    // With no scaling "pages" is the row number i, whose channel is ads, search, direct in turn.
+    const levels = artifact.encoding!.embeddings[0].levels;
+    for (const part of [artifact.train, artifact.validation, artifact.test]) {
+      for (let r = 0; r < part.rows; r++) expect(levels[part.codes![r] - 1]).toBe(['ads', 'search', 'direct'][part.x[r] % 3]);
+    }
+    expect(output.summary.embedded_columns).toBe(1);
+  });
+
+  it('refuses a column listed for both target encoding and an embedding', async () => {
+    await expect(run(usersAndTimes(), { embedColumns: ['country'], targetEncodeColumns: ['country'] })).rejects.toThrow("'country' is listed for both target encoding and an embedding");
   });
 
   it('prints a checksum of the matrices that repeats for the same seed and changes with another', async () => {

@@ -88,6 +88,18 @@ describe('Train MLP cell', () => {
     output.artifact.model.dispose();
   });
 
+  it('trains with the embedded categories and counts their tables as parameters', async () => {
+    const base = featuresFixture();
+    const withCodes = (part: FeatureMatrix): FeatureMatrix => ({ ...part, codes: Int32Array.from({ length: part.rows }, (_, row) => row % 3) });
+    const fixture: FeaturesArtifact = { ...base, train: withCodes(base.train), validation: withCodes(base.validation), test: withCodes(base.test), embeddings: [{ column: 'channel', levels: 3, size: 2 }] };
+    const output = await trainMlpCell.run({ features: fixture }, { ...trainMlpCell.defaults(), epochs: 2, hiddenLayers: [8] }, context([]));
+    // Inputs 2 features + 2 embedded values: (4·8 + 8) + (8·1 + 1), plus the 3 × 2 table.
+    expect(output.view.parameterCount).toBe(49 + 6);
+    if (output.artifact?.kind !== 'model') throw new Error('expected a model');
+    expect(output.artifact.model.predict(fixture.test.x, fixture.test.rows, fixture.test.codes)).toHaveLength(fixture.test.rows);
+    output.artifact.model.dispose();
+  });
+
   it('asks for features when no Encode cell is above', async () => {
     await expect(trainMlpCell.run({}, trainMlpCell.defaults(), context([]))).rejects.toThrow('needs encoded features');
   });

@@ -10,8 +10,8 @@ const sessionsCsv = generateSessionsCsv(3000, 11);
 const dataPath = join(scratch, 'sessions.csv');
 writeFileSync(dataPath, sessionsCsv);
 
-/** Load, then Encode with every step it offers switched on. */
-function notebook(encodeParams: Record<string, unknown>, name: string): string {
+/** Load, then Encode with every step it offers switched on, then any further cells. */
+function notebook(encodeParams: Record<string, unknown>, name: string, after: { id: string; kind: string; params: Record<string, unknown> }[] = []): string {
   const path = join(scratch, `${name}.json`);
   const doc = {
     schemaVersion: 1,
@@ -32,9 +32,11 @@ function notebook(encodeParams: Record<string, unknown>, name: string): string {
           oneHotMaxLevels: 12,
           targetEncodeColumns: ['geoNetwork.country'],
           targetTransform: 'log1p',
+          embedColumns: ['geoNetwork.networkDomain'],
           ...encodeParams,
         },
       },
+      ...after,
     ],
   };
   writeFileSync(path, JSON.stringify(doc));
@@ -66,6 +68,19 @@ describe('a shared notebook reproduces its feature matrix', () => {
     expect(await encodeSummary(path)).toEqual(first);
     expect(first.test_rows).toBe(600);
   }, 60_000);
+
+  it('trains and evaluates on those features, embeddings included, with the log1p target mapped back', async () => {
+    const path = notebook({}, 'trained', [
+      { id: 'train', kind: 'train-mlp', params: { epochs: 3, hiddenLayers: [16] } },
+      { id: 'evaluate', kind: 'evaluate', params: {} },
+    ]);
+    const run = await runNotebook({ notebookPath: path, dataPath, target: null, exclude: null, json: true });
+    expect(run.records.map((record) => record.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(run.records[1].summary!.embedded_columns).toBe(1);
+    const evaluation = run.records[3].summary!;
+    expect(Number.isFinite(evaluation.rmse)).toBe(true);
+    expect(evaluation.smearing_factor).toBeGreaterThan(1);
+  }, 90_000);
 
   it('names the parameter and the column when the file lacks one the notebook uses', async () => {
     const renamed = join(scratch, 'no-country.csv');

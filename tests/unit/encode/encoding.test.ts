@@ -2,21 +2,10 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/cells/types';
 import { encodeRows, fitEncoding, type EncodingOptions, type TrainingRows } from '../../../src/core/encode/encoding';
-import type { FrequencyEncoder, NumericEncoder, OneHotEncoder, TimestampEncoder } from '../../../src/core/encode/types';
+import type { FrequencyEncoder, NumericEncoder, TimestampEncoder } from '../../../src/core/encode/types';
+import { encodingOptions } from './options';
 
-const options: EncodingOptions = {
-  exclude: [],
-  categoricalColumns: [],
-  oneHotMaxLevels: 3,
-  scaling: 'standard',
-  log1pColumns: [],
-  signedLogColumns: [],
-  targetEncodeColumns: [],
-  targetEncodingFolds: 2,
-  targetEncodingSmoothing: 0,
-  seed: 1,
-  groupColumn: '',
-};
+const options = encodingOptions({ oneHotMaxLevels: 3, targetEncodingFolds: 2, targetEncodingSmoothing: 0 });
 const y = [1, 2, 3, 4, 5, 6];
 const training = (rows: number[]): TrainingRows => ({ rows: Uint32Array.from(rows), targets: rows.map((row) => y[row]), targetLabel: 'y' });
 const testRows = Uint32Array.from([4, 5]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src/core/cells/types';
 import { fitEncoding, type EncodingOptions } from '../../../src/core/encode/encoding';
 import type { ColumnEncoder, FrequencyEncoder, NumericEncoder, Scaling, TargetEncoder, TimestampEncoder } from '../../../src/core/encode/types';
+import { encodingOptions } from './options';
 
 /**
  * Eight training rows, then four test rows whose values would move every statistic an encoder
@@ -24,19 +25,7 @@ const types: ColumnInfo[] = [
   { name: 'at', type: 'timestamp' },
   { name: 'y', type: 'number' },
 ];
-const baseOptions: EncodingOptions = {
-  exclude: [],
-  categoricalColumns: [],
-  oneHotMaxLevels: 2,
-  scaling: 'standard',
-  log1pColumns: [],
-  signedLogColumns: [],
-  targetEncodeColumns: [],
-  targetEncodingFolds: 2,
-  targetEncodingSmoothing: 2,
-  seed: 3,
-  groupColumn: '',
-};
+const baseOptions = encodingOptions({ oneHotMaxLevels: 2, targetEncodingFolds: 2, targetEncodingSmoothing: 2, seed: 3 });
 
 function fitOn(table: aq.ColumnTable, rows: Uint32Array, overrides: Partial<EncodingOptions>) {
   const targets = Array.from(rows, (row) => columns.y[row]);

@@ -2,20 +2,9 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { fitEncoding } from '../../../src/core/encode/encoding';
 import { suggestLogTransforms } from '../../../src/core/encode/skew';
+import { encodingOptions } from './options';
 
-const options = {
-  exclude: [],
-  categoricalColumns: [],
-  oneHotMaxLevels: 30,
-  scaling: 'standard' as const,
-  log1pColumns: [],
-  signedLogColumns: [],
-  targetEncodeColumns: [],
-  targetEncodingFolds: 5,
-  targetEncodingSmoothing: 10,
-  seed: 1,
-  groupColumn: '',
-};
+const options = encodingOptions();
 
 describe('suggestLogTransforms', () => {
   // 40 training rows: a long right tail, the same with one negative value, and a symmetric column.

@@ -1,7 +1,8 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { encodeRows, encodeTrainingRows, fitEncoding, type EncodingOptions } from '../../../src/core/encode/encoding';
+import { encodeRows, encodeTrainingRows, fitEncoding } from '../../../src/core/encode/encoding';
 import { fitTargetEncoding, type TargetEncodingOptions } from '../../../src/core/encode/target-encoding';
+import { encodingOptions } from './options';
 
 const options: TargetEncodingOptions = { folds: 2, smoothing: 1, seed: 9, scaling: 'none', targetLabel: 'value' };
 const cities = ['a', 'a', 'a', 'b', 'b', 'b', 'a', 'b'];
@@ -56,23 +57,11 @@ describe('out-of-fold target encoding', () => {
 });
 
 describe('target encoding inside an encoding', () => {
-  const encodingOptions: EncodingOptions = {
-    exclude: [],
-    categoricalColumns: [],
-    oneHotMaxLevels: 30,
-    scaling: 'none',
-    log1pColumns: [],
-    signedLogColumns: [],
-    targetEncodeColumns: ['city'],
-    targetEncodingFolds: 2,
-    targetEncodingSmoothing: 1,
-    seed: 9,
-    groupColumn: '',
-  };
+  const withTargetEncoding = encodingOptions({ scaling: 'none', targetEncodeColumns: ['city'], targetEncodingFolds: 2, targetEncodingSmoothing: 1, seed: 9 });
   // Rows 8 and 9 are test rows: city 'zzz' never appears in training, and a missing city.
   const table = aq.table({ city: [...cities, 'zzz', null], value: [...targets, 0, 0] });
   const training = { rows, targets, targetLabel: 'value' };
-  const fit = fitEncoding(table, [{ name: 'city', type: 'categorical' }, { name: 'value', type: 'number' }], 'value', training, encodingOptions);
+  const fit = fitEncoding(table, [{ name: 'city', type: 'categorical' }, { name: 'value', type: 'number' }], 'value', training, withTargetEncoding);
 
   it('names the feature and says where it comes from', () => {
     expect(fit.features).toEqual([{ name: 'te(city)', column: 'city', encoding: expect.stringContaining('out-of-fold over 2 folds') }]);
@@ -80,7 +69,7 @@ describe('target encoding inside an encoding', () => {
   });
 
   it('gives training rows their out-of-fold values and other rows the full table', () => {
-    const direct = fitTargetEncoding('city', cities, rows, targets, { ...options, folds: 2, smoothing: 1, seed: 9 });
+    const direct = fitTargetEncoding('city', cities, rows, targets, options);
     if (typeof direct === 'string') throw new Error(direct);
     expect(Array.from(encodeTrainingRows(fit, table, training))).toEqual(Array.from(Float32Array.from(direct.outOfFold)));
     // Seen rows outside training use the full table: 'a' → 23.75 / 5.
