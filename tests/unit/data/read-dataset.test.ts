@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { table as arqueroTable, toArrowIPC } from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { CellError } from '../../../src/core/cells/types';
+import { CellError, type ProgressUpdate } from '../../../src/core/cells/types';
 import { readDataset, DEFAULT_READ_OPTIONS, type ReadOptions } from '../../../src/core/data/read-dataset';
 
 const file = (text: string, name = 'data.csv') => ({ name, bytes: new TextEncoder().encode(text) });
@@ -260,5 +260,28 @@ describe('readDataset: other formats', () => {
   it('refuses a gzip file cut short', async () => {
     const bytes = gzipSync('a,b\n'.repeat(1000));
     await expect(readDataset({ name: 'cut.csv.gz', bytes: bytes.subarray(0, bytes.length / 2) })).rejects.toThrow(/cut\.csv\.gz looks gzip-compressed but could not be decompressed/);
+  });
+});
+
+describe('reading progress', () => {
+  it('shows the first rows as written before the rows are read, then bytes and rows', async () => {
+    const text = `city,visits\n${Array.from({ length: 100 }, (_, row) => `"Town, ${row}",${row}`).join('\n')}\n`;
+    const updates: ProgressUpdate[] = [];
+    await readDataset(file(text), DEFAULT_READ_OPTIONS, { progress: (update) => updates.push(update) });
+    expect(updates[0].preview?.header).toEqual(['city', 'visits']);
+    expect(updates[0].preview?.rows.slice(0, 2)).toEqual([
+      ['Town, 0', '0'],
+      ['Town, 1', '1'],
+    ]);
+    expect(updates[0].preview?.rows).toHaveLength(20);
+    expect(updates.at(-1)).toMatchObject({ fraction: 1, message: expect.stringMatching(/100 rows$/) });
+    expect(updates.slice(1).every((update) => update.preview === undefined)).toBe(true);
+  });
+
+  it('says why the file is read again when a column turns out not to be numbers', async () => {
+    const text = `n\n${Array.from({ length: 50 }, (_, row) => (row === 49 ? 'many' : String(row))).join('\n')}\n`;
+    const updates: ProgressUpdate[] = [];
+    await readDataset(file(text), DEFAULT_READ_OPTIONS, { progress: (update) => updates.push(update) });
+    expect(updates.at(-1)?.message).toMatch(/^Reading 1 column again as text/);
   });
 });
