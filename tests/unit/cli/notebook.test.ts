@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runner, type Outcome } from './run-cli';
 
 const realData = '../shared/data/online_shoppers_intention.csv';
 const template = 'notebooks/purchase-value.json';
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runner(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile('node_modules/.bin/tsx', ['src/cli/notebook.ts', ...args], { timeout: 90_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'notebook-cli-'));
 function scratchFile(name: string, content: string): string {
