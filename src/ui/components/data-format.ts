@@ -22,3 +22,9 @@ export function formatTimestamp(ms: number): string {
 export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? '–' : `${(share * 100).toFixed(1)}%`;
 }
+
+/** A preview grid's caption: how many rows (or groups) and, for a wide table, which of its columns. */
+export function previewCaption(rows: number, shownColumns: number, totalColumns: number, unit = 'rows'): string {
+  const first = `First ${rows} ${unit}`;
+  return shownColumns < totalColumns ? `${first}, first ${shownColumns} of ${formatNumber(totalColumns)} columns` : first;
+}
