@@ -6,6 +6,8 @@ const NEWLINE = 10;
 const RETURN = 13;
 /** Ragged records kept for the message; the rest are only counted. */
 const KEPT_RAGGED = 5;
+/** Fields a record's ranges have room for before they grow. */
+const INITIAL_FIELDS = 64;
 
 /**
  * Splits delimited text that arrives in chunks into records, with the rules of `parseDelimited`
@@ -25,10 +27,14 @@ export class DelimitedRecords {
   private sinks: readonly (FieldSink | null)[] = [];
   private line = 1;
   private readonly delimiterCode: number;
-  // The current record's fields: ranges of the text, or the unquoted text of a quoted field.
-  private starts: number[] = [];
-  private ends: number[] = [];
+  /** Most field characters lie above the delimiter and line breaks, so one comparison passes them. */
+  private readonly highestBreak: number;
+  // The current record's fields: ranges of the text, and the unquoted text of its quoted fields
+  // (all null again once the record is handed on, so plain records never write there).
+  private starts = new Int32Array(INITIAL_FIELDS);
+  private ends = new Int32Array(INITIAL_FIELDS);
   private unquoted: (string | null)[] = [];
+  private quotedFields = 0;
 
   /**
    * `sinksFor` is called once with the header and gives a sink per column (null to skip it).
@@ -41,6 +47,7 @@ export class DelimitedRecords {
     private readonly keepRow?: (row: number) => boolean,
   ) {
     this.delimiterCode = delimiter.charCodeAt(0);
+    this.highestBreak = Math.max(this.delimiterCode, NEWLINE, RETURN);
   }
 
   /** Reads the complete records of `text`; returns the unfinished tail to put before the next chunk. */
@@ -51,6 +58,7 @@ export class DelimitedRecords {
     let recordStart = 0;
     let recordLine = this.line;
     let i = 0;
+    this.clearQuotedFields();
     const unfinished = () => {
       this.line = recordLine;
       return text.slice(recordStart);
@@ -81,18 +89,10 @@ export class DelimitedRecords {
         for (let k = pieces.indexOf('\n'); k >= 0; k = pieces.indexOf('\n', k + 1)) this.line++;
         // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
         start = i;
-        while (i < length) {
-          const code = text.charCodeAt(i);
-          if (code === delimiterCode || code === NEWLINE || code === RETURN) break;
-          i++;
-        }
+        i = this.fieldEnd(text, i);
         unquoted = start < i ? pieces + text.slice(start, i) : pieces;
       } else {
-        while (i < length) {
-          const code = text.charCodeAt(i);
-          if (code === delimiterCode || code === NEWLINE || code === RETURN) break;
-          i++;
-        }
+        i = this.fieldEnd(text, i);
       }
       if (i >= length && !isLast) return unfinished();
       this.keepField(fieldCount++, start, i, unquoted);
@@ -120,10 +120,40 @@ export class DelimitedRecords {
     return '';
   }
 
+  /** Where the field starting at `i` ends: the next delimiter or line break, or the end of the text. */
+  private fieldEnd(text: string, i: number): number {
+    const { delimiterCode, highestBreak } = this;
+    const length = text.length;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code <= highestBreak && (code === delimiterCode || code === NEWLINE || code === RETURN)) return i;
+    }
+    return length;
+  }
+
   private keepField(index: number, start: number, end: number, unquoted: string | null): void {
+    if (index === this.starts.length) this.growFields();
     this.starts[index] = start;
     this.ends[index] = end;
-    this.unquoted[index] = unquoted;
+    if (unquoted !== null) {
+      this.unquoted[index] = unquoted;
+      this.quotedFields++;
+    }
+  }
+
+  private growFields(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  private clearQuotedFields(): void {
+    if (this.quotedFields === 0) return;
+    this.unquoted.fill(null);
+    this.quotedFields = 0;
   }
 
   private fieldText(text: string, index: number): string {
@@ -131,6 +161,11 @@ export class DelimitedRecords {
   }
 
   private endRecord(text: string, fieldCount: number, line: number): void {
+    this.handOn(text, fieldCount, line);
+    this.clearQuotedFields();
+  }
+
+  private handOn(text: string, fieldCount: number, line: number): void {
     if (fieldCount === 1 && this.fieldText(text, 0) === '') return;
     if (this.header === null) {
       this.header = Array.from({ length: fieldCount }, (_, index) => this.fieldText(text, index));
@@ -144,8 +179,12 @@ export class DelimitedRecords {
     }
     const row = this.seenRows++;
     if (this.keepRow !== undefined && !this.keepRow(row)) return;
-    const sinks = this.sinks;
-    for (let index = 0; index < fieldCount; index++) sinks[index]?.add(text, this.starts[index], this.ends[index], this.unquoted[index]);
+    const { sinks, starts, ends } = this;
+    if (this.quotedFields === 0) {
+      for (let index = 0; index < fieldCount; index++) sinks[index]?.add(text, starts[index], ends[index], null);
+    } else {
+      for (let index = 0; index < fieldCount; index++) sinks[index]?.add(text, starts[index], ends[index], this.unquoted[index] ?? null);
+    }
     this.rows++;
   }
 }
