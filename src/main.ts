@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import template from '../notebooks/purchase-value.json';
 import { createIndexedDbProjectStore } from './storage/indexeddb-store';
 import { createMemoryProjectStore } from './storage/project-store';
+import { registerServiceWorker } from './sw/register';
 import App from './ui/App.svelte';
 import { startKernel } from './ui/state/kernel-client';
 import { Workbench } from './ui/state/workbench.svelte';
@@ -34,6 +35,7 @@ try {
     active.notices.show('error', `Unexpected error: ${reason instanceof Error ? reason.message : String(reason)}`);
   });
   window.addEventListener('pagehide', () => void active.saveNow());
+  registerServiceWorker((reason) => active.notices.show('info', `This browser keeps no offline copy of the workbench (${reason}); it needs the network to open.`));
 
   const stopAutosave = active.startAutosave();
   void active.restore();
