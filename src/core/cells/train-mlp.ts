@@ -1,7 +1,6 @@
 import type { LossPoint } from '../charts/loss-curve';
 import { transformTarget } from '../encode/target-transform';
-import { parameterCount } from '../model/mlp-shape';
-import type { EpochReport } from '../model/runtime';
+import type { EpochReport, NetworkSpec } from '../model/runtime';
 import { CellError, type CellKind, type FeatureMatrix, type ModelArtifact } from './types';
 
 export interface TrainMlpParams {
@@ -59,14 +58,24 @@ export const trainMlpCell: CellKind<TrainMlpParams, TrainMlpView> = {
     // The network fits the transformed target (log1p); Evaluate maps its predictions back.
     const transformed = (part: FeatureMatrix): FeatureMatrix => ({ ...part, y: transformTarget(part.y, features.targetTransform) });
     const embeddings = features.embeddings ?? [];
-    const result = await ml.trainRegressor(transformed(features.train), transformed(features.validation), { ...params, embeddings }, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
+    const spec: NetworkSpec = {
+      layers: params.hiddenLayers.map((units) => ({ units, activation: 'relu', dropout: 0, batchNorm: false })),
+      l2: 0,
+      optimizer: { kind: 'adam' },
+      learningRate: params.learningRate,
+      schedule: { kind: 'constant' },
+      loss: { kind: 'mse' },
+      batchSize: params.batchSize,
+      epochs: params.epochs,
+      patience: params.patience,
+      seed: params.seed,
+      embeddings,
+    };
+    const result = await ml.trainNetwork(transformed(features.train), transformed(features.validation), spec, { signal: ctx.signal, onEpoch, yieldToHost: ctx.yieldToHost });
     const epochsRun = result.history.length;
     const seconds = result.history[epochsRun - 1].elapsedMs / 1000;
     const bestValidationLoss = result.history[result.bestEpoch - 1].validationLoss;
-    // Embedded vectors widen the first layer's input and are weights themselves.
-    const embeddedValues = embeddings.reduce((sum, embedding) => sum + embedding.size, 0);
-    const tableWeights = embeddings.reduce((sum, embedding) => sum + embedding.levels * embedding.size, 0);
-    const parameters = parameterCount(features.featureNames.length + embeddedValues, params.hiddenLayers) + tableWeights;
+    const parameters = result.parameterCount;
     const samplesPerSecond = seconds > 0 ? (features.train.rows * epochsRun) / seconds : 0;
     const artifact: ModelArtifact = { kind: 'model', features, model: result.model };
     return {

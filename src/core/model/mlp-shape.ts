@@ -5,14 +5,6 @@ export function layerSizes(inputSize: number, hiddenLayers: readonly number[]): 
   return [inputSize, ...hiddenLayers, 1];
 }
 
-/** Trainable weights and biases of a dense network with these widths. */
-export function parameterCount(inputSize: number, hiddenLayers: readonly number[]): number {
-  const sizes = layerSizes(inputSize, hiddenLayers);
-  let count = 0;
-  for (let layer = 1; layer < sizes.length; layer++) count += sizes[layer - 1] * sizes[layer] + sizes[layer];
-  return count;
-}
-
 export interface DenseLayerValues {
   fanIn: number;
   fanOut: number;

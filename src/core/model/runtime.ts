@@ -6,23 +6,12 @@ export interface EmbeddingShape {
   size: number;
 }
 
-/** Everything a cell needs from a training library; TF.js hides behind this. */
-export interface MlpSpec {
-  hiddenLayers: number[];
-  learningRate: number;
-  batchSize: number;
-  epochs: number;
-  /** Epochs without validation improvement before stopping; the best epoch's weights are kept. */
-  patience: number;
-  seed: number;
-  /** One per column of the matrices' `codes`; their vectors are concatenated to `x` before the first layer. */
-  embeddings?: readonly EmbeddingShape[];
-}
-
 export interface EpochReport {
   epoch: number;
   trainLoss: number;
   validationLoss: number;
+  /** The rate this epoch's steps used, after the schedule. */
+  learningRate: number;
   elapsedMs: number;
 }
 
@@ -32,6 +21,7 @@ export interface TrainingHooks {
   yieldToHost(): Promise<void>;
 }
 
+/** A trained network (or a composition of them); `predict` answers on its loss's scale, see `trainNetwork`. */
 export interface TrainedRegressor {
   readonly inputSize: number;
   /** `x` is row-major, `rows` × inputSize; `codes` row-major, one per embedding, for a model trained with embeddings. */
@@ -43,11 +33,65 @@ export interface TrainingResult {
   model: TrainedRegressor;
   history: EpochReport[];
   bestEpoch: number;
+  /** Trained weights, embedding tables and batch-norm scales included. */
+  parameterCount: number;
+}
+
+export type Activation = 'relu' | 'elu' | 'gelu' | 'tanh';
+
+/** One hidden layer of the architecture editor. */
+export interface LayerSpec {
+  units: number;
+  activation: Activation;
+  /** Share of units dropped while training, 0 for none. */
+  dropout: number;
+  batchNorm: boolean;
+}
+
+/**
+ * What the network minimises. Regression losses predict the target itself; `poisson` and
+ * `tweedie` predict through exp (non-negative, zero-inflated targets); `binary-crossentropy`
+ * predicts a probability of class 1, each positive row weighted `positiveWeight` (class weights).
+ */
+export type LossSpec =
+  | { kind: 'mse' }
+  | { kind: 'huber'; delta: number }
+  | { kind: 'poisson' }
+  | { kind: 'tweedie'; power: number }
+  | { kind: 'binary-crossentropy'; positiveWeight: number };
+
+export type OptimizerSpec = { kind: 'adam' } | { kind: 'adamw'; weightDecay: number } | { kind: 'sgd'; momentum: number };
+
+export type ScheduleSpec =
+  | { kind: 'constant' }
+  | { kind: 'step'; everyEpochs: number; factor: number }
+  | { kind: 'cosine' }
+  | { kind: 'plateau'; patience: number; factor: number };
+
+/** A network for any of the cells that train one (regression, hurdle parts, purchase classifier). */
+export interface NetworkSpec {
+  layers: LayerSpec[];
+  /** L2 penalty on the kernels. */
+  l2: number;
+  optimizer: OptimizerSpec;
+  learningRate: number;
+  schedule: ScheduleSpec;
+  loss: LossSpec;
+  batchSize: number;
+  epochs: number;
+  /** Epochs without validation improvement before stopping; the best epoch's weights are kept. */
+  patience: number;
+  seed: number;
+  embeddings?: readonly EmbeddingShape[];
 }
 
 export interface MlRuntime {
   /** e.g. 'webgl', 'wasm', 'cpu' */
   readonly backend: string;
   readonly version: string;
-  trainRegressor(train: FeatureMatrix, validation: FeatureMatrix, spec: MlpSpec, hooks: TrainingHooks): Promise<TrainingResult>;
+  /**
+   * Trains any network; the model's `predict` gives the loss's prediction scale: the target for
+   * mse/huber, the mean for poisson/tweedie, the probability of class 1 for binary-crossentropy.
+   */
+  trainNetwork(train: FeatureMatrix, validation: FeatureMatrix, spec: NetworkSpec, hooks: TrainingHooks): Promise<TrainingResult>;
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellError } from '../cells/types';
 import type { MlRuntime } from './runtime';
-import { trainTfRegressor } from './tfjs-mlp';
+import { trainTfNetwork } from './tfjs-training';
 
 export type TfBackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -45,7 +45,7 @@ export async function createTfRuntime(options: TfRuntimeOptions): Promise<MlRunt
       return {
         backend: tf.getBackend(),
         version: tf.version_core,
-        trainRegressor: trainTfRegressor,
+        trainNetwork: trainTfNetwork,
       };
     }
   }

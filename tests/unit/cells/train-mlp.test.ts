@@ -73,9 +73,9 @@ describe('Train MLP cell', () => {
     const recording: MlRuntime = {
       backend: 'recording',
       version: '0',
-      trainRegressor: (train, validation, spec, hooks) => {
+      trainNetwork: (train, validation, spec, hooks) => {
         seen.push(train.y, validation.y);
-        return runtime.trainRegressor(train, validation, spec, hooks);
+        return runtime.trainNetwork(train, validation, spec, hooks);
       },
     };
     const fixture = { ...featuresFixture(), targetTransform: 'log1p' as const };

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureMatrix } from '../../../src/core/cells/types';
-import type { MlRuntime, MlpSpec, TrainingHooks } from '../../../src/core/model/runtime';
+import type { MlRuntime, TrainingHooks } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
 import { createRandom } from '../../../src/core/random';
+import { networkSpec } from './network-spec';
 
 const LEVELS = 12;
 /** Each level's own effect on the target, far apart so a learned vector must tell them apart. */
@@ -18,7 +19,7 @@ function categoryData(rows: number, seed: number): FeatureMatrix {
   return { x, y, rows, codes };
 }
 
-const spec: MlpSpec = { hiddenLayers: [16], learningRate: 0.02, batchSize: 32, epochs: 60, patience: 8, seed: 3, embeddings: [{ levels: LEVELS, size: 4 }] };
+const spec = networkSpec([16], { learningRate: 0.02, epochs: 60, patience: 8, seed: 3, embeddings: [{ levels: LEVELS, size: 4 }] });
 const hooks: TrainingHooks = { signal: new AbortController().signal, onEpoch: () => {}, yieldToHost: () => Promise.resolve() };
 
 function meanSquaredError(actual: Float32Array, predicted: Float32Array): number {
@@ -33,7 +34,7 @@ describe('MLP with learned embeddings', () => {
 
   it('learns a target that only the embedded category explains', async () => {
     const test = categoryData(300, 3);
-    const result = await runtime.trainRegressor(categoryData(1200, 1), categoryData(200, 2), spec, hooks);
+    const result = await runtime.trainNetwork(categoryData(1200, 1), categoryData(200, 2), spec, hooks);
     const error = meanSquaredError(test.y, result.model.predict(test.x, test.rows, test.codes));
     const variance = meanSquaredError(test.y, new Float32Array(test.rows).fill(test.y.reduce((sum, value) => sum + value, 0) / test.rows));
     // The noise feature alone leaves the whole variance (about 12); the levels' vectors remove nearly all of it.
@@ -44,25 +45,25 @@ describe('MLP with learned embeddings', () => {
   it('repeats for the same seed', async () => {
     const probe = categoryData(20, 9);
     const short = { ...spec, epochs: 3 };
-    const first = await runtime.trainRegressor(categoryData(200, 1), categoryData(50, 2), short, hooks);
-    const second = await runtime.trainRegressor(categoryData(200, 1), categoryData(50, 2), short, hooks);
+    const first = await runtime.trainNetwork(categoryData(200, 1), categoryData(50, 2), short, hooks);
+    const second = await runtime.trainNetwork(categoryData(200, 1), categoryData(50, 2), short, hooks);
     expect(Array.from(second.model.predict(probe.x, probe.rows, probe.codes))).toEqual(Array.from(first.model.predict(probe.x, probe.rows, probe.codes)));
     first.model.dispose();
     second.model.dispose();
   });
 
   it('refuses rows without codes or with a code beyond the table', async () => {
-    const result = await runtime.trainRegressor(categoryData(100, 1), categoryData(20, 2), { ...spec, epochs: 1 }, hooks);
+    const result = await runtime.trainNetwork(categoryData(100, 1), categoryData(20, 2), { ...spec, epochs: 1 }, hooks);
     expect(() => result.model.predict(new Float32Array(2), 2)).toThrow('lack the category codes of the 1 embedded columns');
     expect(() => result.model.predict(new Float32Array(2), 2, Int32Array.from([0, LEVELS]))).toThrow(`category code (${LEVELS}) is outside its embedding's ${LEVELS} levels`);
     result.model.dispose();
     const withoutCodes = { ...categoryData(50, 4), codes: undefined };
-    await expect(runtime.trainRegressor(withoutCodes, categoryData(20, 2), spec, hooks)).rejects.toThrow('The training rows lack the category codes');
+    await expect(runtime.trainNetwork(withoutCodes, categoryData(20, 2), spec, hooks)).rejects.toThrow('The training rows lack the category codes');
   });
 
   it('frees the tables with the model', async () => {
     const before = tf.memory().numTensors;
-    const result = await runtime.trainRegressor(categoryData(100, 1), categoryData(20, 2), { ...spec, epochs: 2 }, hooks);
+    const result = await runtime.trainNetwork(categoryData(100, 1), categoryData(20, 2), { ...spec, epochs: 2 }, hooks);
     result.model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, type FeatureMatrix } from '../../../src/core/cells/types';
-import type { EpochReport, MlRuntime, MlpSpec, TrainingHooks } from '../../../src/core/model/runtime';
+import type { EpochReport, MlRuntime, TrainingHooks } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
 import { createRandom } from '../../../src/core/random';
+import { networkSpec } from './network-spec';
 
 const wasmPaths = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 
@@ -19,7 +20,7 @@ function linearData(rows: number, seed: number): FeatureMatrix {
   return { x, y, rows };
 }
 
-const spec: MlpSpec = { hiddenLayers: [16, 8], learningRate: 0.01, batchSize: 32, epochs: 30, patience: 5, seed: 7 };
+const spec = networkSpec([16, 8]);
 
 function hooks(overrides: Partial<TrainingHooks> = {}): TrainingHooks {
   return { signal: new AbortController().signal, onEpoch: () => {}, yieldToHost: () => Promise.resolve(), ...overrides };
@@ -46,7 +47,7 @@ describe('createTfRuntime', () => {
   it('learns a linear relation in the original target units', async () => {
     const train = linearData(600, 1);
     const test = linearData(200, 2);
-    const result = await runtime.trainRegressor(train, linearData(100, 3), spec, hooks());
+    const result = await runtime.trainNetwork(train, linearData(100, 3), spec, hooks());
     const predicted = result.model.predict(test.x, test.rows);
     let squaredError = 0;
     let total = 0;
@@ -62,7 +63,7 @@ describe('createTfRuntime', () => {
   it('reports every epoch and stops early, keeping the best epoch', async () => {
     const epochs: EpochReport[] = [];
     // A high learning rate on a tiny validation set makes the validation loss stall quickly.
-    const result = await runtime.trainRegressor(linearData(200, 4), linearData(20, 5), { ...spec, epochs: 400, patience: 3 }, hooks({ onEpoch: (report) => epochs.push(report) }));
+    const result = await runtime.trainNetwork(linearData(200, 4), linearData(20, 5), { ...spec, epochs: 400, patience: 3 }, hooks({ onEpoch: (report) => epochs.push(report) }));
     expect(result.history).toEqual(epochs);
     expect(epochs.length).toBeLessThan(400);
     const best = Math.min(...epochs.map((report) => report.validationLoss));
@@ -73,7 +74,7 @@ describe('createTfRuntime', () => {
 
   it('restores the best epoch weights: validation loss of the returned model equals the best one', async () => {
     const validation = linearData(20, 5);
-    const result = await runtime.trainRegressor(linearData(200, 4), validation, { ...spec, epochs: 400, patience: 3 }, hooks());
+    const result = await runtime.trainNetwork(linearData(200, 4), validation, { ...spec, epochs: 400, patience: 3 }, hooks());
     const predicted = result.model.predict(validation.x, validation.rows);
     // The loss is in standardised units; rescale with the training target's spread to compare.
     const trainY = linearData(200, 4).y;
@@ -91,9 +92,9 @@ describe('createTfRuntime', () => {
   it('gives identical predictions for the same seed and data', async () => {
     const train = linearData(300, 6);
     const validation = linearData(50, 7);
-    const first = await runtime.trainRegressor(train, validation, { ...spec, epochs: 5 }, hooks());
-    const second = await runtime.trainRegressor(train, validation, { ...spec, epochs: 5 }, hooks());
-    const third = await runtime.trainRegressor(train, validation, { ...spec, epochs: 5, seed: 8 }, hooks());
+    const first = await runtime.trainNetwork(train, validation, { ...spec, epochs: 5 }, hooks());
+    const second = await runtime.trainNetwork(train, validation, { ...spec, epochs: 5 }, hooks());
+    const third = await runtime.trainNetwork(train, validation, { ...spec, epochs: 5, seed: 8 }, hooks());
     const probe = linearData(30, 9);
     expect(Array.from(second.model.predict(probe.x, probe.rows))).toEqual(Array.from(first.model.predict(probe.x, probe.rows)));
     expect(Array.from(third.model.predict(probe.x, probe.rows))).not.toEqual(Array.from(first.model.predict(probe.x, probe.rows)));
@@ -102,7 +103,7 @@ describe('createTfRuntime', () => {
 
   it('leaves no tensor behind after training and after dispose()', async () => {
     const before = tf.memory().numTensors;
-    const result = await runtime.trainRegressor(linearData(300, 10), linearData(50, 11), { ...spec, epochs: 4 }, hooks());
+    const result = await runtime.trainNetwork(linearData(300, 10), linearData(50, 11), { ...spec, epochs: 4 }, hooks());
     // Only the weights and biases of the three dense layers stay alive.
     expect(tf.memory().numTensors).toBe(before + 6);
     result.model.predict(linearData(10, 12).x, 10);
@@ -112,7 +113,7 @@ describe('createTfRuntime', () => {
   });
 
   it('predicts in chunks larger tables than one tensor holds', async () => {
-    const result = await runtime.trainRegressor(linearData(200, 13), linearData(50, 14), { ...spec, epochs: 2 }, hooks());
+    const result = await runtime.trainNetwork(linearData(200, 13), linearData(50, 14), { ...spec, epochs: 2 }, hooks());
     const big = linearData(20_000, 15);
     const all = result.model.predict(big.x, big.rows);
     const tail = result.model.predict(big.x.subarray(19_990 * 3), 10);
@@ -123,7 +124,7 @@ describe('createTfRuntime', () => {
   it('throws CancelledError when aborted and frees its tensors', async () => {
     const before = tf.memory().numTensors;
     const controller = new AbortController();
-    const run = runtime.trainRegressor(linearData(300, 16), linearData(50, 17), { ...spec, epochs: 100 }, hooks({
+    const run = runtime.trainNetwork(linearData(300, 16), linearData(50, 17), { ...spec, epochs: 100 }, hooks({
       signal: controller.signal,
       onEpoch: (report) => {
         if (report.epoch === 2) controller.abort();
@@ -134,13 +135,13 @@ describe('createTfRuntime', () => {
   });
 
   it('rejects an empty validation split with a clear message', async () => {
-    await expect(runtime.trainRegressor(linearData(50, 18), { x: new Float32Array(0), y: new Float32Array(0), rows: 0 }, spec, hooks())).rejects.toThrow(
+    await expect(runtime.trainNetwork(linearData(50, 18), { x: new Float32Array(0), y: new Float32Array(0), rows: 0 }, spec, hooks())).rejects.toThrow(
       'The validation split has no rows',
     );
   });
 
   it('rejects rows of the wrong width at prediction', async () => {
-    const result = await runtime.trainRegressor(linearData(50, 19), linearData(10, 20), { ...spec, epochs: 1 }, hooks());
+    const result = await runtime.trainNetwork(linearData(50, 19), linearData(10, 20), { ...spec, epochs: 1 }, hooks());
     expect(() => result.model.predict(new Float32Array(8), 2)).toThrow('expects 3 features per row, got 4');
     result.model.dispose();
   });
