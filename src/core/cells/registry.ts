@@ -6,10 +6,11 @@ import { edaCell } from './eda';
 import { encodeCell } from './encode';
 import { trainMlpCell } from './train-mlp';
 import { evaluateCell } from './evaluate';
+import { classifyCell } from './classify';
 import { markdownCell } from './markdown';
 
 /** Every cell kind, in the order the "Add cell" menu offers them. A new kind is added here only. */
-export const cellKinds: readonly CellKind<any>[] = [loadCell, cleanCell, aggregateCell, edaCell, encodeCell, trainMlpCell, evaluateCell, markdownCell];
+export const cellKinds: readonly CellKind<any>[] = [loadCell, cleanCell, aggregateCell, edaCell, encodeCell, trainMlpCell, evaluateCell, classifyCell, markdownCell];
 
 const byKind = new Map(cellKinds.map((kind) => [kind.kind, kind]));
 

@@ -1,11 +1,13 @@
 import type { Component } from 'svelte';
 import AggregateView from './AggregateView.svelte';
 import CleanView from './CleanView.svelte';
+import ClassifyView from './ClassifyView.svelte';
 import EdaView from './EdaView.svelte';
 import EncodeView from './EncodeView.svelte';
 import EvaluateView from './EvaluateView.svelte';
 import GenericView from './GenericView.svelte';
 import LoadView from './LoadView.svelte';
+import SegmentView from './SegmentView.svelte';
 import TrainMlpView from './TrainMlpView.svelte';
 import type { CellViewProps } from './types';
 
@@ -20,6 +22,8 @@ const viewsByKind: Record<string, CellView> = {
   encode: EncodeView,
   'train-mlp': TrainMlpView,
   evaluate: EvaluateView,
+  segment: SegmentView,
+  classify: ClassifyView,
 };
 
 export function viewFor(kind: string): CellView {
