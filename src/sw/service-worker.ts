@@ -48,7 +48,8 @@ async function navigate(request: Request): Promise<Response> {
   const waiting = worker.registration.waiting;
   if (waiting && (await worker.clients.matchAll({ type: 'window' })).length < 2) {
     waiting.postMessage('take-over');
-    return new Response('', { headers: { refresh: '0' } });
+    // The page's empty icon, or the browser asks the site for /favicon.ico meanwhile.
+    return new Response('<!doctype html><link rel="icon" href="data:,">', { headers: { 'content-type': 'text/html', refresh: '0' } });
   }
   const cached = await caches.open(cacheName).then((cache) => cache.match(pageUrl));
   return cached ?? fetch(request);
