@@ -13,8 +13,7 @@ const INITIAL_FIELDS = 64;
  * Splits delimited text that arrives in chunks into records, with the rules of `parseDelimited`
  * (RFC 4180 quotes, LF/CRLF/CR, blank lines skipped, the first record is the header). Fields go
  * to one sink per column as ranges of the chunk, so a plain field never becomes a string unless
- * its sink wants one. A record cut by the end of a chunk is handed back to be read again with the
- * next chunk.
+ * its sink wants one. A record cut by the end of a chunk is kept and read again with the next chunk.
  */
 export class DelimitedRecords {
   header: string[] | null = null;
@@ -35,6 +34,8 @@ export class DelimitedRecords {
   private ends = new Int32Array(INITIAL_FIELDS);
   private unquoted: (string | null)[] = [];
   private quotedFields = 0;
+  /** The start of a record cut by the end of the last piece, read again with the next one. */
+  private tail = '';
 
   /**
    * `sinksFor` is called once with the header and gives a sink per column (null to skip it).
@@ -50,18 +51,62 @@ export class DelimitedRecords {
     this.highestBreak = Math.max(this.delimiterCode, NEWLINE, RETURN);
   }
 
-  /** Reads the complete records of `text`; returns the unfinished tail to put before the next chunk. */
+  /**
+   * Reads the complete records of `text`, the next piece of the file. A record cut by its end is
+   * kept here and read with the next piece, so this returns '' (callers written to put a returned
+   * tail before the next piece keep working). Keeping it here means a piece is read as the flat
+   * string the decoder made: reading each character through a concatenation (`tail + piece`)
+   * made the whole read about a fifth slower.
+   */
   push(text: string, isLast: boolean): string {
+    const from = this.tail === '' ? 0 : this.finishTail(text, isLast);
+    if (from >= 0) {
+      const unfinished = this.read(text, from, isLast);
+      this.tail = unfinished < 0 ? '' : text.slice(unfinished);
+    }
+    return '';
+  }
+
+  /**
+   * Reads the kept record joined with as few of `text`'s lines as complete it (more than one where
+   * a quoted field holds line breaks). Returns where the rest of `text` starts, or -1 when the
+   * record is still unfinished at the end of `text` and all of it was kept.
+   */
+  private finishTail(text: string, isLast: boolean): number {
+    for (let lineEnd = text.indexOf('\n'); ; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+      const end = lineEnd < 0 ? text.length : lineEnd + 1;
+      const tail = this.tail;
+      const joined = tail + text.slice(0, end);
+      const unfinished = this.read(joined, 0, isLast && end === text.length);
+      if (unfinished < 0) {
+        this.tail = '';
+        return end;
+      }
+      // The kept record is complete and so were the records after it, up to `unfinished`.
+      if (unfinished >= tail.length) {
+        this.tail = '';
+        return unfinished - tail.length;
+      }
+      if (end === text.length) {
+        this.tail = joined.slice(unfinished);
+        return -1;
+      }
+      this.tail = tail.slice(unfinished);
+    }
+  }
+
+  /** Reads the complete records of `text` from `from`; returns where the unfinished one starts, or -1. */
+  private read(text: string, from: number, isLast: boolean): number {
     const length = text.length;
     const delimiterCode = this.delimiterCode;
     let fieldCount = 0;
-    let recordStart = 0;
+    let recordStart = from;
     let recordLine = this.line;
-    let i = 0;
+    let i = from;
     this.clearQuotedFields();
     const unfinished = () => {
       this.line = recordLine;
-      return text.slice(recordStart);
+      return recordStart;
     };
     while (i < length) {
       let unquoted: string | null = null;
@@ -117,7 +162,7 @@ export class DelimitedRecords {
       recordLine = this.line;
     }
     if (fieldCount > 0) this.endRecord(text, fieldCount, recordLine);
-    return '';
+    return -1;
   }
 
   /** Where the field starting at `i` ends: the next delimiter or line break, or the end of the text. */

@@ -57,3 +57,34 @@ describe('DelimitedRecords row filter', () => {
     expect(cells[1]).toEqual(['a', 'b, quoted', 'd', 'e']);
   });
 });
+
+describe('DelimitedRecords across pieces', () => {
+  const texts = {
+    'CR line ends': 'a,b\r1,x\r2,"y\r\ry"\r3,z',
+    'CRLF line ends': 'a,b\r\n1,"x\r\nx"\r\n2,y\r\n',
+    'mixed line ends and quoted line breaks': 'a,b\n1,"x\n\nx"\r2,y\r\n3,"""z"""\n\n4,"w,\n"',
+    'a field after a closing quote': 'a,b\n"x"y,1\n"",2\n',
+  };
+
+  it.each(Object.entries(texts))('reads %s the same whatever the size of the pieces', (_, text) => {
+    const whole = readFiltered(text, undefined);
+    for (let chunkChars = 1; chunkChars <= text.length; chunkChars++) {
+      const pieces = readFiltered(text, undefined, chunkChars);
+      expect(pieces.cells).toEqual(whole.cells);
+      expect(pieces.records.rows).toBe(whole.records.rows);
+      expect(pieces.records.raggedCount).toBe(whole.records.raggedCount);
+    }
+  });
+
+  it('keeps a cut record itself, so the caller has nothing to put before the next piece', () => {
+    const records = new DelimitedRecords(',', (header) => header.map(() => new TextSink()));
+    expect(records.push('a,b\n1,', false)).toBe('');
+    expect(records.push('2\n', true)).toBe('');
+    expect(records.rows).toBe(1);
+  });
+
+  it('gives ragged records the line they start on whatever the pieces', () => {
+    const text = 'a,b\n"1\n2",3\n4\n5,6\n';
+    for (const chunkChars of [1, 2, 5, text.length]) expect(readFiltered(text, undefined, chunkChars).records.ragged).toEqual([{ line: 4, fields: 1 }]);
+  });
+});
