@@ -59,14 +59,23 @@ const migrations: Record<number, Migration> = {
   }),
 };
 
+/**
+ * Far more cells than a notebook written by hand holds; a larger document is generated or hostile,
+ * and would freeze the page drawing it.
+ */
+export const MAX_CELLS = 1000;
+/** Parameters are shallow (a list of steps holding a list of columns); deeper nesting is no notebook's. */
+export const MAX_DEPTH = 32;
+
 /** Own, plain keys only: `__proto__` and friends in imported JSON never reach a prototype. */
-function plainCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plainCopy);
-  if (!isRecord(value)) return value;
+function plainCopy(value: unknown, depth = 0): unknown {
+  if (!Array.isArray(value) && !isRecord(value)) return value;
+  if (depth >= MAX_DEPTH) throw new DocumentError([`document: nested more than ${MAX_DEPTH} levels deep`]);
+  if (Array.isArray(value)) return value.map((item) => plainCopy(item, depth + 1));
   const copy: Record<string, unknown> = Object.create(null);
   for (const [key, item] of Object.entries(value)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    copy[key] = plainCopy(item);
+    copy[key] = plainCopy(item, depth + 1);
   }
   return { ...copy };
 }
@@ -94,6 +103,9 @@ function readCell(raw: unknown, index: number, problems: string[]): CellDocument
 /** Reads any saved or imported document, upgrading older versions; throws DocumentError. */
 export function migrate(input: unknown): NotebookDocument {
   if (!isRecord(input)) throw new DocumentError(['document: expected a JSON object']);
+  if (Array.isArray(input.cells) && input.cells.length > MAX_CELLS) {
+    throw new DocumentError([`cells: ${input.cells.length.toLocaleString('en-US')} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} a notebook may hold`]);
+  }
   let doc = plainCopy(input) as Record<string, unknown>;
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

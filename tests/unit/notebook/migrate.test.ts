@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanCell } from '../../../src/core/cells/clean';
 import { validateParams } from '../../../src/core/cells/params';
 import { SCHEMA_VERSION } from '../../../src/core/notebook/document';
-import { DocumentError, migrate } from '../../../src/core/notebook/migrate';
+import { DocumentError, MAX_CELLS, MAX_DEPTH, migrate } from '../../../src/core/notebook/migrate';
 
 const validDocument = () => ({
   schemaVersion: SCHEMA_VERSION,
@@ -82,6 +82,32 @@ describe('migrate', () => {
     expect(Object.getPrototypeOf(doc.cells[0].params)).toBe(Object.prototype);
     expect(Object.keys(doc.cells[0].params)).toEqual(['target']);
     expect((doc as unknown as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps a constructor key at the top level from reaching Object', () => {
+    const text = `{"schemaVersion":${SCHEMA_VERSION},"id":"x","title":"t","constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true},"cells":[]}`;
+    const doc = migrate(JSON.parse(text)) as unknown as Record<string, unknown>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(doc, 'constructor')).toBe(false);
+    expect(doc.constructor).toBe(Object);
+  });
+
+  it(`opens a notebook of ${MAX_CELLS} cells and refuses one cell more, counting them`, () => {
+    const cells = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'markdown', params: { text: '' } }));
+    expect(migrate({ ...validDocument(), cells: cells(MAX_CELLS) }).cells).toHaveLength(MAX_CELLS);
+    expect(problemsOf({ ...validDocument(), cells: cells(MAX_CELLS + 1) })).toEqual([`cells: 1,001 cells, more than the 1,000 a notebook may hold`]);
+    expect(problemsOf({ ...validDocument(), cells: cells(20_000) })).toEqual([`cells: 20,000 cells, more than the 1,000 a notebook may hold`]);
+  });
+
+  it('refuses parameters nested deeper than any notebook needs, instead of overflowing the stack', () => {
+    // Built by JSON.parse, as an imported file would be: a recursive builder would overflow first.
+    const nested = (levels: number): unknown => JSON.parse(`${'{"inner":'.repeat(levels)}1${'}'.repeat(levels)}`);
+    const withParams = (params: unknown) => ({ ...validDocument(), cells: [{ id: 'a', kind: 'load', params }] });
+    const refusal = [`document: nested more than ${MAX_DEPTH} levels deep`];
+    // The document, its cells list and a cell are the first three levels; params the fourth.
+    expect(() => migrate(withParams(nested(MAX_DEPTH - 3)))).not.toThrow();
+    expect(problemsOf(withParams(nested(MAX_DEPTH - 2)))).toEqual(refusal);
+    expect(problemsOf(withParams(nested(100_000)))).toEqual(refusal);
   });
 
   it('copies params, so editing the result leaves the input alone', () => {
