@@ -1,14 +1,25 @@
-import { backTransformPredictions, smearingFactor, transformTarget } from '../encode/target-transform';
-import { mae, mean, r2, rmse } from '../metrics/regression';
-import { createRandom, shuffledIndices } from '../random';
 import type { PredictionPoint } from '../charts/predicted-vs-actual';
-import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact } from './types';
+import { transformTarget } from '../encode/target-transform';
+import { rocAuc } from '../metrics/classification';
+import { mae, mean, r2, rmse } from '../metrics/regression';
+import { isHurdleModel, positiveRows, type HurdleModel } from '../model/hurdle';
+import { applyLog1pBackTransform, clampInto, fitLog1pBackTransform } from '../model/log-back-transform';
+import { fitRidge } from '../model/ridge';
 import type { TrainedRegressor } from '../model/runtime';
+import { createRandom, shuffledIndices } from '../random';
+import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact, type Summary } from './types';
 
 export interface RegressionScores {
   r2: number | null;
   rmse: number;
   mae: number;
+}
+
+/** A reference model scored on the same test rows, so the model's R² has context. */
+export interface BaselineScores extends RegressionScores {
+  name: string;
+  /** e.g. the constant predicted, or the ridge penalty chosen. */
+  detail: string;
 }
 
 export interface EvaluateView {
@@ -17,6 +28,8 @@ export interface EvaluateView {
   model: RegressionScores;
   /** Always predicts the mean of the training targets: the bar a model must clear. */
   baseline: RegressionScores & { prediction: number };
+  /** Ridge regression on the same features, λ chosen on the validation rows; null when it could not be fitted. */
+  ridge: (RegressionScores & { lambda: number }) | null;
   validationR2: number | null;
   /** Test predictions below 0 raised to 0 (only for a target never negative in training). */
   clampedPredictions: number;
@@ -24,6 +37,8 @@ export interface EvaluateView {
   points: PredictionPoint[];
   /** Present when the model was trained on log1p(target): how predictions were mapped back. */
   backTransform: BackTransformNote | null;
+  /** Present for a hurdle model: each part scored on its own. */
+  hurdle: HurdleScores | null;
 }
 
 export interface BackTransformNote {
@@ -36,19 +51,20 @@ export interface BackTransformNote {
   unsmearedR2: number | null;
 }
 
-const MAX_POINTS = 2000;
-
-/** Holds predictions inside [low, high], in place; returns how many were moved. */
-function clampInto(predictions: Float32Array, low: number, high: number): number {
-  let clamped = 0;
-  for (let i = 0; i < predictions.length; i++) {
-    if (predictions[i] < low || predictions[i] > high) {
-      predictions[i] = Math.min(high, Math.max(low, predictions[i]));
-      clamped += 1;
-    }
-  }
-  return clamped;
+export interface HurdleScores {
+  /** ROC AUC of P(target > 0) on the test rows; null when they hold one class only. */
+  classifierAuc: number | null;
+  /** Share of test rows above 0, and the mean predicted probability beside it. */
+  positiveShare: number;
+  meanProbability: number;
+  positiveTestRows: number;
+  /** The amount part on the positive test rows only; null without any. */
+  amount: RegressionScores | null;
 }
+
+const MAX_POINTS = 2000;
+/** Above this many features the ridge's d × d solve is left out rather than stall the cell. */
+const MAX_RIDGE_FEATURES = 2000;
 
 function scores(actual: Float32Array, predicted: ArrayLike<number>): RegressionScores {
   return { r2: r2(actual, predicted), rmse: rmse(actual, predicted), mae: mae(actual, predicted) };
@@ -59,36 +75,46 @@ function samplePoints(actual: Float32Array, predicted: Float32Array): Prediction
   return Array.from(order, (row) => ({ actual: actual[row], predicted: predicted[row] }));
 }
 
-/**
- * Predictions in the target's units. For a log1p target, expm1 of the network's output alone
- * estimates something like a median and falls short of the mean, so Duan's smearing factor
- * (from the training residuals in log space) scales it back up. Outputs beyond the training
- * targets' log range are held at its edge first: exp turns a modest extrapolation in log space
- * (one outlying test row) into a prediction orders of magnitude off.
- */
+/** Predictions in the target's units; a network trained on log1p(target) is mapped back with smearing. */
 function predictionsInTargetUnits(features: FeaturesArtifact, model: TrainedRegressor) {
   const predict = ({ x, rows, codes }: FeatureMatrix) => model.predict(x, rows, codes);
-  if (features.targetTransform === 'none') return { test: predict(features.test), validation: predict(features.validation), note: null };
+  // A hurdle model answers in the target's units whatever the Encode cell's transform.
+  if (features.targetTransform === 'none' || isHurdleModel(model)) return { test: predict(features.test), validation: predict(features.validation), note: null };
   const transform = features.targetTransform;
-  const trainTargets = transformTarget(features.train.y, transform);
-  const low = trainTargets.reduce((min, value) => Math.min(min, value), Infinity);
-  const high = trainTargets.reduce((max, value) => Math.max(max, value), -Infinity);
-  const trainPredictions = predict(features.train);
-  clampInto(trainPredictions, low, high);
-  const smearing = smearingFactor(trainTargets, trainPredictions);
-  const test = predict(features.test);
-  const clippedPredictions = clampInto(test, low, high);
-  const validation = predict(features.validation);
-  clampInto(validation, low, high);
-  const unsmeared = backTransformPredictions(test.slice(), transform, 1);
-  const note: BackTransformNote = { transform, smearing, clippedPredictions, unsmearedR2: r2(features.test.y, unsmeared) };
-  return { test: backTransformPredictions(test, transform, smearing), validation: backTransformPredictions(validation, transform, smearing), note };
+  const back = fitLog1pBackTransform(transformTarget(features.train.y, transform), predict(features.train));
+  const logTest = predict(features.test);
+  const unsmeared = applyLog1pBackTransform(logTest.slice(), back, 1).values;
+  const test = applyLog1pBackTransform(logTest, back);
+  const note: BackTransformNote = { transform, smearing: back.smearing, clippedPredictions: test.clipped, unsmearedR2: r2(features.test.y, unsmeared) };
+  return { test: test.values, validation: applyLog1pBackTransform(predict(features.validation), back).values, note };
+}
+
+function ridgeScores(features: FeaturesArtifact): EvaluateView['ridge'] {
+  if (features.featureNames.length > MAX_RIDGE_FEATURES || features.validation.rows === 0) return null;
+  const ridge = fitRidge(features.train, features.validation);
+  const predicted = ridge.predict(features.test.x, features.test.rows);
+  if (features.targetNonNegative) for (let i = 0; i < predicted.length; i++) predicted[i] = Math.max(0, predicted[i]);
+  return { ...scores(features.test.y, predicted), lambda: ridge.lambda };
+}
+
+function hurdleScores(model: HurdleModel, test: FeatureMatrix): HurdleScores {
+  const probability = model.probability(test.x, test.rows, test.codes);
+  const labels = test.y.map((value) => (value > 0 ? 1 : 0));
+  const positives = labels.reduce((sum, label) => sum + label, 0);
+  const positive = positiveRows(test);
+  return {
+    classifierAuc: positives > 0 && positives < test.rows ? rocAuc(labels, probability) : null,
+    positiveShare: positives / test.rows,
+    meanProbability: mean(probability),
+    positiveTestRows: positive.rows,
+    amount: positive.rows > 0 ? scores(positive.y, model.amount(positive.x, positive.rows, positive.codes)) : null,
+  };
 }
 
 export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
   kind: 'evaluate',
   label: 'Evaluate',
-  description: 'Score the trained model once on the held-out test rows, against a predict-the-mean baseline.',
+  description: 'Score the trained model once on the held-out test rows, beside a predict-the-mean and a ridge baseline on the same split.',
   inputs: ['model'],
   output: null,
   fields: [],
@@ -105,27 +131,34 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
     const baselinePrediction = mean(features.train.y);
     const modelScores = scores(test.y, testPredictions);
     const baseline = scores(test.y, new Float32Array(test.rows).fill(baselinePrediction));
+    const ridge = ridgeScores(features);
+    const hurdle = isHurdleModel(model) ? hurdleScores(model, test) : null;
+    const summary: Summary = {
+      r2: modelScores.r2,
+      rmse: modelScores.rmse,
+      mae: modelScores.mae,
+      baseline_r2: baseline.r2,
+      baseline_rmse: baseline.rmse,
+      baseline_mae: baseline.mae,
+      test_rows: test.rows,
+    };
+    if (ridge) Object.assign(summary, { ridge_r2: ridge.r2, ridge_rmse: ridge.rmse, ridge_mae: ridge.mae, ridge_lambda: ridge.lambda });
+    if (backTransform) summary.smearing_factor = backTransform.smearing;
+    if (hurdle) Object.assign(summary, { classifier_auc: hurdle.classifierAuc, amount_r2: hurdle.amount?.r2 ?? null });
     return {
       view: {
         target: features.target,
         testRows: test.rows,
         model: modelScores,
         baseline: { ...baseline, prediction: baselinePrediction },
+        ridge,
         validationR2: validation.rows > 0 ? r2(validation.y, validationPredictions) : null,
         clampedPredictions,
         points: samplePoints(test.y, testPredictions),
         backTransform,
+        hurdle,
       },
-      summary: {
-        r2: modelScores.r2,
-        rmse: modelScores.rmse,
-        mae: modelScores.mae,
-        baseline_r2: baseline.r2,
-        baseline_rmse: baseline.rmse,
-        baseline_mae: baseline.mae,
-        test_rows: test.rows,
-        ...(backTransform ? { smearing_factor: backTransform.smearing } : {}),
-      },
+      summary,
     };
   },
 };

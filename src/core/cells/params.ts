@@ -60,8 +60,9 @@ function operationsIssue(operations: readonly OperationSpec[], value: unknown): 
 /** Parameters as the cell will run them: saved values over the kind's defaults. */
 export function resolveParams<P extends object>(kind: CellKind<P>, saved: Record<string, unknown>): P {
   const params = { ...kind.defaults() } as Record<string, unknown>;
+  const current = kind.upgradeParams ? kind.upgradeParams(saved) : saved;
   for (const field of kind.fields) {
-    if (Object.prototype.hasOwnProperty.call(saved, field.key)) params[field.key] = saved[field.key];
+    if (Object.prototype.hasOwnProperty.call(current, field.key)) params[field.key] = current[field.key];
   }
   return params as P;
 }

@@ -165,6 +165,8 @@ export interface CellKind<Params extends object = Record<string, unknown>, View 
   note?: boolean;
   fields: readonly ParamField[];
   defaults(): Params;
+  /** Parameters saved by an earlier version of this kind, rewritten in today's keys (before defaults fill the rest). */
+  upgradeParams?(saved: Record<string, unknown>): Record<string, unknown>;
   /** Checks beyond what `fields` imply (cross-field rules). */
   check?(params: Params): ParamIssue[];
   run(input: CellInput, params: Params, ctx: RunContext): Promise<CellOutput<View>>;

@@ -11,7 +11,7 @@ export interface LossPoint {
  * Training and validation loss per epoch, with a rule at the best epoch once known. Drawn live
  * from progress points while training runs, then from the saved history.
  */
-export function lossCurveSpec(points: readonly LossPoint[], bestEpoch: number | null): TopLevelSpec {
+export function lossCurveSpec(points: readonly LossPoint[], bestEpoch: number | null, lossTitle = 'MSE (standardised target)'): TopLevelSpec {
   const values = points.flatMap((point) => [
     { epoch: point.epoch, series: 'train', loss: point.train },
     { epoch: point.epoch, series: 'validation', loss: point.validation },
@@ -20,7 +20,7 @@ export function lossCurveSpec(points: readonly LossPoint[], bestEpoch: number | 
     mark: { type: 'line' as const, point: points.length <= 30, tooltip: true },
     encoding: {
       x: { field: 'epoch', type: 'quantitative' as const, title: 'Epoch', axis: { tickMinStep: 1 } },
-      y: { field: 'loss', type: 'quantitative' as const, title: 'MSE (standardised target)', scale: { zero: false } },
+      y: { field: 'loss', type: 'quantitative' as const, title: lossTitle, scale: { zero: false } },
       color: { field: 'series', type: 'nominal' as const, title: null, scale: { domain: ['train', 'validation'] } },
       tooltip: [
         { field: 'series', type: 'nominal' as const },

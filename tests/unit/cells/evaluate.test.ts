@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCell } from '../../../src/core/cells/evaluate';
 import type { FeaturesArtifact, ModelArtifact } from '../../../src/core/cells/types';
+import { HurdleModel } from '../../../src/core/model/hurdle';
 import type { TrainedRegressor } from '../../../src/core/model/runtime';
 import { dataRunContext } from './run-context';
 
@@ -40,7 +41,7 @@ describe('Evaluate cell', () => {
     expect(summary.baseline_rmse).toBeCloseTo(Math.sqrt(4.5), 6);
     expect(summary.baseline_mae).toBeCloseTo(1.5, 6);
     expect(summary.test_rows).toBe(4);
-    expect(Object.keys(summary).sort()).toEqual(['baseline_mae', 'baseline_r2', 'baseline_rmse', 'mae', 'r2', 'rmse', 'test_rows']);
+    expect(Object.keys(summary).sort()).toEqual(['baseline_mae', 'baseline_r2', 'baseline_rmse', 'mae', 'r2', 'ridge_lambda', 'ridge_mae', 'ridge_r2', 'ridge_rmse', 'rmse', 'test_rows']);
     expect(view.validationR2).toBe(1);
     expect(view.points).toHaveLength(4);
   });
@@ -112,6 +113,34 @@ describe('Evaluate cell', () => {
     const { view, summary } = await evaluateCell.run({ model: artifact([1, 2], [1, 2]) }, {}, ctx);
     expect(view.backTransform).toBeNull();
     expect(summary).not.toHaveProperty('smearing_factor');
+  });
+
+  it('fits a ridge baseline on the same split, its penalty chosen on the validation rows', async () => {
+    // y = 2·guess + 1 in every split: the least-penalised fit wins and scores about 1.
+    const line = (values: number[]) => ({ x: Float32Array.from(values), y: Float32Array.from(values, (value) => 2 * value + 1), rows: values.length });
+    const features: FeaturesArtifact = { ...artifact([0], [0]).features, train: line([0, 1, 2, 3]), validation: line([4, 5]), test: line([6, 7, 8]) };
+    const { view, summary } = await evaluateCell.run({ model: { kind: 'model', features, model: echoModel } }, {}, ctx);
+    expect(view.ridge?.lambda).toBe(1e-3);
+    expect(summary.ridge_r2).toBeCloseTo(1, 3);
+    // The echo model predicts x, not 2x + 1: the ridge beats it here.
+    expect(summary.ridge_r2 as number).toBeGreaterThan(summary.r2 as number);
+  });
+
+  it('scores a hurdle model’s classifier by ROC AUC and its amount on the positive test rows', async () => {
+    // P(y > 0) = x / 10 and amount = 2x: test x 1, 2, 8, 9 with targets 0, 0, 16, 20.
+    const scaled = (scale: number): TrainedRegressor => ({ inputSize: 1, predict: (x, rows) => Float32Array.from(x.subarray(0, rows), (value) => value * scale), dispose: () => {} });
+    const features = { ...artifact([1, 2, 8, 9], [0, 0, 16, 20]).features, targetTransform: 'log1p' as const };
+    const model = new HurdleModel(scaled(0.1), scaled(2), null);
+    const { view, summary } = await evaluateCell.run({ model: { kind: 'model', features, model } }, {}, ctx);
+    // Positives score above every negative: AUC 1.
+    expect(view.hurdle?.classifierAuc).toBe(1);
+    expect(view.hurdle).toMatchObject({ positiveTestRows: 2, positiveShare: 0.5 });
+    expect(view.hurdle?.meanProbability).toBeCloseTo(0.5, 6);
+    // Amount 16 and 18 against 16 and 20: SSres 4, SStot 8 → R² 0.5.
+    expect(summary.amount_r2).toBeCloseTo(0.5, 6);
+    // A hurdle model answers in the target's units: no back-transform despite the log1p encoding.
+    expect(view.backTransform).toBeNull();
+    expect(view.points.map((point) => point.predicted).sort((a, b) => a - b)).toEqual([0.2, 0.8, 12.8, 16.2].map((value) => expect.closeTo(value, 4)));
   });
 
   it('asks for a trained model when none is above', async () => {
