@@ -115,3 +115,39 @@ test(`a notebook of 20,000 cells is refused with the count and the limit, and th
   expect(await notice.innerText()).toContain(`20,000 cells, more than the ${MAX_CELLS.toLocaleString('en-US')} a notebook may hold`);
   expect(await workbench.cellStates()).toEqual(before);
 });
+
+test('a dataset far larger than the storage quota is refused with a message, and the saved project stays whole', async ({ workbench, page, siteUrl }) => {
+  await workbench.open();
+  // This browser's real quota is gigabytes (a share of the disk): the browser's own quota check is set
+  // lower for the site instead, so a real IndexedDB write is refused exactly as on a full disk.
+  const quotaBytes = 3 * 1024 * 1024;
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl).origin, quotaSize: quotaBytes });
+
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  const notices = page.getByTestId('notice');
+  expect(await notices.count()).toBe(0);
+
+  // About 18 MB of sessions, six times the quota: it loads and works for this session, but cannot be kept.
+  const large = new TextEncoder().encode(generateSessionsCsv(100_000, 7));
+  expect(large.length).toBeGreaterThan(5 * quotaBytes);
+  await workbench.openDatasetBytes('large-sessions.csv', large);
+  await workbench.waitForCell('load', ['done'], { timeout: 120_000 });
+  const refusal = page.getByRole('alert').filter({ hasText: 'storage for this site is full' });
+  await refusal.waitFor({ timeout: 30_000 });
+  expect(await refusal.innerText()).toContain('what was saved before is unchanged');
+  expect(await workbench.cell('load').innerText()).toMatch(/100,000/);
+  await workbench.cell('clean').getByTestId('run-cell').click();
+  await workbench.waitForCell('clean', ['done']);
+
+  // Nothing half-written: the notebook comes back whole and nothing saved fails to read.
+  const kinds = (await workbench.cellStates()).map((cell) => cell.kind);
+  await workbench.reload();
+  await expect.poll(async () => (await workbench.cellStates()).map((cell) => cell.kind)).toEqual(kinds);
+  await expect.poll(() => page.getByTestId('dataset-restoring').count(), { timeout: 30_000 }).toBe(0);
+  // The cells that ran keep their results, shown as stale until the file is given again.
+  const [load, clean] = await workbench.cellStates();
+  expect([load.status, clean.status]).not.toContain('idle');
+  expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+});

@@ -7,6 +7,7 @@ import { instantiateTemplate } from '../../core/notebook/template';
 import { cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
 import type { CellRecord, CellStatus } from '../../core/runtime/record';
 import type { ProjectStore } from '../../storage/project-store';
+import { describeStorageError } from '../../storage/storage-error';
 import type { KernelClient } from './kernel-client';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
@@ -260,7 +261,7 @@ export class Workbench {
     try {
       await write();
     } catch (error) {
-      this.notices.show('error', `Saving in this browser failed: ${errorText(error)}`);
+      this.notices.show('error', `Saving in this browser failed: ${describeStorageError(error)}`);
     }
   }
 }
