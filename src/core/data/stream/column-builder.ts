@@ -57,6 +57,8 @@ export class ColumnBuilder implements FieldSink {
   private readonly leadingMissing = new Map<string, number>();
   /** The texts of the cells read as missing in a column of numbers or timestamps; a text column counts its own. */
   private readonly missing = new MissingTokenCounts();
+  /** Empty cells among them, the usual missing ones in a sparse column: counted here and added to `missing` at the end. */
+  private emptyCells = 0;
   private numbers: GrowableFloat64 | null = null;
   private text: TextColumn | null = null;
   private nonFinite = 0;
@@ -104,7 +106,20 @@ export class ColumnBuilder implements FieldSink {
     this.addLeadingMissing(this.missing);
   }
 
+  private addEmpty(): void {
+    // Takes the empty text's place among the tokens now, so the cap keeps the first ones seen.
+    if (this.emptyCells++ === 0) this.missing.add('', 0);
+    this.numbers!.push(NaN);
+  }
+
+  private missingTokens(): Record<string, number> {
+    if (this.emptyCells > 0) this.missing.add('', this.emptyCells);
+    this.emptyCells = 0;
+    return this.missing.counts;
+  }
+
   private addTimestamp(text: string, start: number, end: number, unquoted: string | null): void {
+    if (start === end && unquoted === null) return this.addEmpty();
     const fast = unquoted === null ? readFastTimestamp(text, start, end) : readFastTimestamp(unquoted, 0, unquoted.length);
     if (!Number.isNaN(fast)) return this.numbers!.push(fast);
     const cell = unquoted ?? text.slice(start, end);
@@ -119,6 +134,7 @@ export class ColumnBuilder implements FieldSink {
   }
 
   private addNumber(text: string, start: number, end: number, unquoted: string | null): void {
+    if (start === end && unquoted === null) return this.addEmpty();
     const numbers = this.numbers!;
     const fast = unquoted === null ? readFastNumber(text, start, end) : null;
     if (fast) {
@@ -163,10 +179,10 @@ export class ColumnBuilder implements FieldSink {
       }
       case 'numbers': {
         const { nonFinite, canonical, eightDigits } = this;
-        return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite, canonical, eightDigits, missingTokens: this.missing.counts } };
+        return { kind: 'numbers', cells: { values: this.numbers!.values, nonFinite, canonical, eightDigits, missingTokens: this.missingTokens() } };
       }
       case 'timestamps':
-        return { kind: 'timestamps', values: this.numbers!.values, missingTokens: this.missing.counts };
+        return { kind: 'timestamps', values: this.numbers!.values, missingTokens: this.missingTokens() };
       case 'text':
         return { kind: 'text', column: this.text! };
       case 'needs-text':

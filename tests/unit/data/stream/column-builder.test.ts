@@ -55,3 +55,17 @@ describe('ColumnBuilder timestamps', () => {
     expect(typeBuiltColumn('day', builder.build())?.values).toEqual([Date.UTC(2017, 7, 1), Date.UTC(2017, 7, 2, 0, 0, 1)]);
   });
 });
+
+describe('ColumnBuilder empty cells', () => {
+  it('counts empty cells, quoted or not, with the other missing texts of a numeric column', () => {
+    const builder = new ColumnBuilder();
+    const cells = ['1', '', 'nan', '', '2'];
+    for (const cell of cells) builder.add(cell, 0, cell.length, null);
+    builder.add('""', 1, 1, '');
+    expect(typeBuiltColumn('x', builder.build())).toEqual({ type: 'number', values: [1, null, null, null, 2, null], missingTokens: { '': 3, nan: 1 } });
+  });
+
+  it('keeps no empty-text entry in a column without empty cells', () => {
+    expect(typed('x', ['1', 'inf'])?.missingTokens).toEqual({ inf: 1 });
+  });
+});
