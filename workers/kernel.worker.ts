@@ -11,9 +11,10 @@ import type { CellRecord } from '../src/core/runtime/record';
 import { Session } from '../src/core/runtime/session';
 import { generateSessionsCsv } from '../src/core/sample/sessions';
 import { restoreTable, snapshotTable } from '../src/storage/dataset-snapshot';
-import { createDatasetStore } from '../src/storage/dataset-store';
+import { createDatasetStore, type KeptDatasetFacts } from '../src/storage/dataset-store';
 import { createIndexedDbDatasetStore } from '../src/storage/indexeddb-store';
 import { createMemoryShelf } from '../src/storage/shelf';
+import { storedBytes } from '../src/storage/stored-size';
 
 /**
  * Callbacks the page passes as a comlink proxy: progress streams on them, not in the reply.
@@ -103,16 +104,49 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
 // Private windows in some browsers have no IndexedDB: the dataset is then kept for this page only.
 const datasets = typeof indexedDB === 'undefined' ? createDatasetStore(createMemoryShelf()) : createIndexedDbDatasetStore();
 let dataset: DatasetInfo | null = null;
-/** The Load stamp whose table is kept, so an unchanged table is not written again. */
-let keptStamp: string | null = null;
+/** What a project keeps of the session's dataset: the Load stamp of its table, so an unchanged table is not written again, and its size. */
+let kept: { projectId: string; stamp: string; bytes: number } | null = null;
 
-async function useDataset(file: DatasetFile): Promise<DatasetInfo> {
+/** `projectId`: the open project, whose kept dataset this file replaces; null on the landing page. */
+async function useDataset(file: DatasetFile, projectId: string | null): Promise<DatasetInfo> {
   const id = await session.setDataset(file);
   dataset = { name: file.name, bytes: datasetBlob(file).size, id };
-  keptStamp = null;
+  kept = null;
   // What was kept belongs to the previous file: a reload must not pair it with this one.
-  await datasets.clear();
+  if (projectId) await datasets.remove(projectId);
   return dataset;
+}
+
+/** Puts back what `projectId` kept, or nothing (a new project, or one that kept no dataset). */
+async function openProjectDataset(projectId: string | null): Promise<DatasetInfo | null> {
+  dataset = null;
+  kept = null;
+  // Closed first: a dataset that cannot be read must not leave the previous project's in place.
+  session.closeDataset();
+  if (!projectId) return null;
+  const restored = await datasets.restore(projectId);
+  if (!restored) return null;
+  if (restored.kind === 'file') {
+    const id = await session.setDataset(restored.file);
+    dataset = { name: restored.file.name, bytes: datasetBlob(restored.file).size, id };
+    return dataset;
+  }
+  const { snapshot } = restored;
+  session.restoreDataset(snapshot, restoreTable(snapshot));
+  dataset = { name: snapshot.name, bytes: snapshot.fileBytes, id: snapshot.datasetId };
+  kept = { projectId, stamp: snapshot.record.stamp, bytes: storedBytes(snapshot) };
+  return dataset;
+}
+
+/** Keeps the Load cell's current table as columns under the document's id; returns about how many bytes the project's dataset takes. */
+async function keepLoadedTable(doc: NotebookDocument): Promise<number> {
+  // A notebook imported over the session's dataset keeps its own copy.
+  const keptHere = kept?.projectId === doc.id ? kept : null;
+  const loaded = session.loadedTable(doc);
+  if (!loaded || !dataset || loaded.record.stamp === keptHere?.stamp) return keptHere?.bytes ?? 0;
+  const bytes = await datasets.save(doc.id, snapshotTable(loaded.table, { datasetId: dataset.id, name: dataset.name, fileBytes: dataset.bytes, record: loaded.record }));
+  kept = { projectId: doc.id, stamp: loaded.record.stamp, bytes };
+  return bytes;
 }
 
 const api = {
@@ -122,40 +156,35 @@ const api = {
   },
 
   /** Replaces the dataset with a file the user gave; the File crosses as a handle, never as its bytes. */
-  setDataset(file: DatasetFile): Promise<DatasetInfo> {
-    return useDataset(file);
+  setDataset(file: DatasetFile, projectId: string | null = null): Promise<DatasetInfo> {
+    return useDataset(file, projectId);
   },
 
   /** Generates the built-in sample and makes it the dataset. */
-  generateSample(rows: number, seed: number): Promise<DatasetInfo> {
-    return useDataset({ name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(rows, seed)) });
+  generateSample(rows: number, seed: number, projectId: string | null = null): Promise<DatasetInfo> {
+    return useDataset({ name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(rows, seed)) }, projectId);
   },
 
   /**
-   * Puts back the dataset the project kept, read here so a large one never blocks the page:
-   * the Load cell's table as it was, or a file an earlier version kept whole. Null when none.
+   * Puts back the dataset project `projectId` kept, read here so a large one never blocks the page:
+   * the Load cell's table as it was, or a file an earlier version kept whole. Null when none
+   * (`projectId` null: a new project), and the session then holds no dataset.
    */
-  async restoreDataset(): Promise<DatasetInfo | null> {
-    const kept = await datasets.restore();
-    if (!kept) return null;
-    if (kept.kind === 'file') {
-      const id = await session.setDataset(kept.file);
-      dataset = { name: kept.file.name, bytes: datasetBlob(kept.file).size, id };
-      return dataset;
-    }
-    const { snapshot } = kept;
-    session.restoreDataset(snapshot, restoreTable(snapshot));
-    dataset = { name: snapshot.name, bytes: snapshot.fileBytes, id: snapshot.datasetId };
-    keptStamp = snapshot.record.stamp;
-    return dataset;
+  restoreDataset(projectId: string | null): Promise<DatasetInfo | null> {
+    return openProjectDataset(projectId);
   },
 
-  /** Keeps the Load cell's current table with the project, as columns; nothing to do when it is already kept. */
-  async keepDataset(doc: NotebookDocument): Promise<void> {
-    const loaded = session.loadedTable(doc);
-    if (!loaded || !dataset || loaded.record.stamp === keptStamp) return;
-    await datasets.save(snapshotTable(loaded.table, { datasetId: dataset.id, name: dataset.name, fileBytes: dataset.bytes, record: loaded.record }));
-    keptStamp = loaded.record.stamp;
+  /** Keeps the Load cell's current table with the project, as columns; nothing to write when it is already kept. Returns its stored size. */
+  keepDataset(doc: NotebookDocument): Promise<number> {
+    return keepLoadedTable(doc);
+  },
+
+  copyDataset(from: string, to: string): Promise<KeptDatasetFacts | null> {
+    return datasets.copy(from, to);
+  },
+
+  removeDataset(projectId: string): Promise<void> {
+    return datasets.remove(projectId);
   },
 
   run(doc: NotebookDocument, cellId: string, events: RunEvents): Promise<RunOutcome> {

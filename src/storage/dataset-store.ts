@@ -1,22 +1,33 @@
-import type { ColumnInfo, DatasetFile } from '../core/cells/types';
+import type { DatasetFile } from '../core/cells/types';
 import type { DatasetSnapshot } from './dataset-snapshot';
+import { isColumnInfo, isRecord } from './read-saved';
 import type { Shelf } from './shelf';
+import { storedBytes } from './stored-size';
 
 /** What a project kept of its dataset: the loaded columns, or (saved by an earlier version) the file's bytes. */
 export type KeptDataset = { kind: 'columns'; snapshot: DatasetSnapshot } | { kind: 'file'; file: DatasetFile };
 
-/** Keeps the open project's dataset; the kernel worker reads and writes it, so a large one never crosses the page. */
-export interface DatasetStore {
-  save(snapshot: DatasetSnapshot): Promise<void>;
-  /** The kept dataset, null when there is none; throws when what is there cannot be read. */
-  restore(): Promise<KeptDataset | null>;
-  clear(): Promise<void>;
+/** What a project's kept dataset is called and about how many bytes it takes. */
+export interface KeptDatasetFacts {
+  name: string;
+  bytes: number;
 }
 
-const CURRENT = 'current';
+/** What the project list needs of whoever keeps datasets (in the browser, the kernel worker). */
+export interface DatasetKeeper {
+  /** Copies what `from` keeps to `to`; null when `from` keeps nothing. */
+  copy(from: string, to: string): Promise<KeptDatasetFacts | null>;
+  remove(projectId: string): Promise<void>;
+}
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isColumnInfo = (value: unknown): value is ColumnInfo => isRecord(value) && typeof value.name === 'string' && typeof value.type === 'string';
+/** Keeps each project's dataset by project id; the kernel worker reads and writes it, so a large one never crosses the page. */
+export interface DatasetStore extends DatasetKeeper {
+  /** Returns about how many bytes it takes. */
+  save(projectId: string, snapshot: DatasetSnapshot): Promise<number>;
+  /** The kept dataset, null when there is none; throws when what is there cannot be read. */
+  restore(projectId: string): Promise<KeptDataset | null>;
+}
+
 
 /** Stored values are checked on read: a half-written save or an old build may have left something else. */
 function readKept(raw: unknown): KeptDataset | null {
@@ -43,14 +54,24 @@ function readKept(raw: unknown): KeptDataset | null {
 
 export function createDatasetStore(shelf: Shelf): DatasetStore {
   return {
-    save: (snapshot) => shelf.set(CURRENT, snapshot),
-    async restore() {
-      const raw = await shelf.get(CURRENT);
+    async save(projectId, snapshot) {
+      await shelf.set(projectId, snapshot);
+      return storedBytes(snapshot);
+    },
+    async restore(projectId) {
+      const raw = await shelf.get(projectId);
       if (raw === undefined) return null;
       const kept = readKept(raw);
       if (!kept) throw new Error('the saved dataset could not be read; drop the file again');
       return kept;
     },
-    clear: () => shelf.delete(CURRENT),
+    // Copied as stored, unread: a duplicate keeps exactly what its original kept, even from an older build.
+    async copy(from, to) {
+      const raw = await shelf.get(from);
+      if (raw === undefined) return null;
+      await shelf.set(to, raw);
+      return { name: isRecord(raw) && typeof raw.name === 'string' ? raw.name : 'dataset', bytes: storedBytes(raw) };
+    },
+    remove: (projectId) => shelf.delete(projectId),
   };
 }

@@ -1,6 +1,6 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, set, values } from 'idb-keyval';
 import type { Shelf } from './shelf';
-import { createDatasetStore, type DatasetStore } from './dataset-store';
+import { createDatasetStore, type DatasetKeeper, type DatasetStore } from './dataset-store';
 import { createProjectStore, type ProjectStore } from './project-store';
 
 /** idb-keyval opens one object store per database, so each concern gets its own database. */
@@ -10,14 +10,20 @@ function indexedDbShelf(name: string): Shelf {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
     delete: (key) => del(key, store),
+    values: () => values(store),
   };
 }
 
-export function createIndexedDbProjectStore(): ProjectStore {
-  return createProjectStore({
-    documents: indexedDbShelf('documents'),
-    results: indexedDbShelf('results'),
-  });
+/** The page's side: documents, results and the project list; datasets go through the kernel. */
+export function createIndexedDbProjectStore(datasets: DatasetKeeper): ProjectStore {
+  return createProjectStore(
+    {
+      documents: indexedDbShelf('documents'),
+      results: indexedDbShelf('results'),
+      projects: indexedDbShelf('projects'),
+    },
+    datasets,
+  );
 }
 
 /** Opened in the kernel worker: IndexedDB is there too, and the dataset stays off the page. */

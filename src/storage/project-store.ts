@@ -1,57 +1,173 @@
-import type { NotebookDocument } from '../core/notebook/document';
-import { DocumentError, migrate } from '../core/notebook/migrate';
+import { newId, type NotebookDocument } from '../core/notebook/document';
+import { migrate } from '../core/notebook/migrate';
 import type { CellRecord } from '../core/runtime/record';
-import { readRecords, type SavedRecords } from './read-saved';
+import { adoptLegacyProject } from './adopt-legacy';
+import type { DatasetKeeper } from './dataset-store';
+import { newMeta, readMeta, withSizes, type ProjectMeta } from './project-meta';
+import { readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
 import { createMemoryShelf, type Shelf } from './shelf';
+import { storedBytes } from './stored-size';
 
-/** What a page load finds of the last project. */
+/** What opening a project finds. */
 export interface RestoredProject {
   document: NotebookDocument | null;
+  /** Every finished cell's last record; an interrupted cell's earlier record is left out, as that cell did not finish. */
   records: CellRecord[];
+  /** The cell that was running when the page closed, if any. */
+  interrupted: RunningCell | null;
   /** Why something saved was not restored, in words for the user. */
   warnings: string[];
 }
 
-/** Keeps the one open project's notebook and the last result of each cell; its dataset is the kernel's (`DatasetStore`). */
+/**
+ * Keeps every project by its document's id: the notebook, the last result of each cell and a
+ * list entry; each project's dataset is kept by the kernel (`DatasetKeeper`), asked here only to
+ * copy or drop one.
+ */
 export interface ProjectStore {
+  /** At page start: adopts a project saved before projects had ids, purges deleted ones, and names the project to reopen. */
+  start(): Promise<string | null>;
+  /** Projects not deleted, most recently modified first. */
+  list(): Promise<ProjectMeta[]>;
+  open(id: string): Promise<RestoredProject>;
   saveDocument(doc: NotebookDocument): Promise<void>;
-  saveRecords(documentId: string, records: CellRecord[]): Promise<void>;
-  restore(): Promise<RestoredProject>;
-  clear(): Promise<void>;
+  saveRecords(documentId: string, records: CellRecord[], running: RunningCell | null): Promise<void>;
+  /** What the kernel reports it keeps of the project's dataset after a run. */
+  keptDataset(id: string, dataset: { name: string | null; bytes: number }): Promise<void>;
+  rename(id: string, title: string): Promise<void>;
+  /** A new project with a copy of the notebook, its results and its dataset. */
+  duplicate(id: string): Promise<ProjectMeta>;
+  /** Hides the project; `restore` brings it back until the next start purges it. */
+  remove(id: string): Promise<void>;
+  restore(id: string): Promise<void>;
 }
 
 export interface ProjectShelves {
   documents: Shelf;
   results: Shelf;
+  projects: Shelf;
 }
 
-const CURRENT = 'current';
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function createProjectStore(shelves: ProjectShelves): ProjectStore {
+export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKeeper, clock: () => Date = () => new Date()): ProjectStore {
+  const now = () => clock().toISOString();
+  /** List entries are read, changed and written back: one at a time, so a document save and a records save never drop each other's change. */
+  let metaWrites: Promise<unknown> = Promise.resolve();
+
+  function updateMeta(id: string, change: (meta: ProjectMeta | null) => ProjectMeta | null): Promise<void> {
+    const write = metaWrites.then(async () => {
+      const changed = change(readMeta(await shelves.projects.get(id)));
+      if (changed) await shelves.projects.set(id, changed);
+    });
+    metaWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  async function allMeta(): Promise<ProjectMeta[]> {
+    await metaWrites;
+    return (await shelves.projects.values()).map(readMeta).filter((meta): meta is ProjectMeta => meta !== null);
+  }
+
+  async function readDocument(id: string): Promise<NotebookDocument> {
+    const raw = await shelves.documents.get(id);
+    if (raw === undefined) throw new Error('it is no longer in this browser');
+    return migrate(raw);
+  }
+
+  async function purge(id: string): Promise<void> {
+    // The dataset first: a start cut short leaves the entry, and the next start purges again.
+    await datasets.remove(id);
+    await Promise.all([shelves.documents.delete(id), shelves.results.delete(id)]);
+    await shelves.projects.delete(id);
+  }
+
+  async function saveDocument(doc: NotebookDocument): Promise<void> {
+    await shelves.documents.set(doc.id, doc);
+    const at = now();
+    await updateMeta(doc.id, (meta) => withSizes({ ...(meta ?? newMeta(doc.id, doc.title, at)), title: doc.title, modifiedAt: at }, { document: storedBytes(doc) }));
+  }
+
   return {
-    saveDocument: (doc) => shelves.documents.set(CURRENT, doc),
-    saveRecords: (documentId, records) => shelves.results.set(CURRENT, { documentId, records } satisfies SavedRecords),
-    async restore() {
-      const warnings: string[] = [];
-      const [rawDocument, rawRecords] = await Promise.all([shelves.documents.get(CURRENT), shelves.results.get(CURRENT)]);
-      let document: NotebookDocument | null = null;
-      if (rawDocument !== undefined) {
-        try {
-          document = migrate(rawDocument);
-        } catch (error) {
-          const reason = error instanceof DocumentError ? error.message : String(error);
-          warnings.push(`The saved notebook could not be read (${reason}); it was set aside.`);
-        }
+    async start() {
+      await adoptLegacyProject(shelves, datasets, now());
+      const projects = await allMeta();
+      for (const meta of projects.filter((candidate) => candidate.deletedAt)) await purge(meta.id);
+      const opened = projects.filter((meta) => !meta.deletedAt && meta.openedAt).sort((a, b) => b.openedAt!.localeCompare(a.openedAt!));
+      return opened[0]?.id ?? null;
+    },
+
+    async list() {
+      return (await allMeta()).filter((meta) => !meta.deletedAt).sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    },
+
+    async open(id) {
+      const [rawDocument, rawRecords] = await Promise.all([shelves.documents.get(id), shelves.results.get(id)]);
+      if (rawDocument === undefined) return { document: null, records: [], interrupted: null, warnings: ['That project is no longer in this browser.'] };
+      let document: NotebookDocument;
+      try {
+        document = migrate(rawDocument);
+      } catch (error) {
+        return { document: null, records: [], interrupted: null, warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
       }
-      return { document, records: document ? readRecords(rawRecords, document) : [], warnings };
+      const at = now();
+      await updateMeta(id, (meta) => ({ ...(meta ?? newMeta(id, document.title, at)), openedAt: at }));
+      const interrupted = readRunning(rawRecords, document);
+      const records = readRecords(rawRecords, document).filter((record) => record.cellId !== interrupted?.cellId);
+      return { document, records, interrupted, warnings: [] };
     },
-    async clear() {
-      await Promise.all([shelves.documents.delete(CURRENT), shelves.results.delete(CURRENT)]);
+
+    saveDocument,
+
+    async saveRecords(documentId, records, running) {
+      const saved: SavedRecords = running ? { documentId, records, running } : { documentId, records };
+      await shelves.results.set(documentId, saved);
+      const at = now();
+      await updateMeta(documentId, (meta) => meta && withSizes({ ...meta, modifiedAt: at }, { records: storedBytes(saved) }));
     },
+
+    keptDataset: (id, dataset) => updateMeta(id, (meta) => meta && withSizes({ ...meta, datasetName: dataset.name }, { dataset: dataset.bytes })),
+
+    async rename(id, title) {
+      try {
+        await saveDocument({ ...(await readDocument(id)), title });
+      } catch {
+        // A document that cannot be read keeps its bytes as they are; only its name in the list changes.
+        await updateMeta(id, (meta) => meta && { ...meta, title });
+      }
+    },
+
+    async duplicate(id) {
+      const original = await readDocument(id).catch((error: unknown) => {
+        throw new Error(`The project could not be copied: ${errorText(error)}`);
+      });
+      const copy: NotebookDocument = { ...original, id: newId('notebook'), title: `${original.title} (copy)` };
+      const rawRecords = await shelves.results.get(id);
+      const records = readRecords(rawRecords, original).filter((record) => record.cellId !== readRunning(rawRecords, original)?.cellId);
+      const dataset = await datasets.copy(id, copy.id);
+      await shelves.documents.set(copy.id, copy);
+      const savedRecords: SavedRecords = { documentId: copy.id, records };
+      await shelves.results.set(copy.id, savedRecords);
+      const meta = withSizes(
+        { ...newMeta(copy.id, copy.title, now()), openedAt: null, datasetName: dataset?.name ?? null },
+        { document: storedBytes(copy), records: storedBytes(savedRecords), dataset: dataset?.bytes ?? 0 },
+      );
+      await updateMeta(copy.id, () => meta);
+      return meta;
+    },
+
+    remove: (id) => updateMeta(id, (meta) => meta && { ...meta, deletedAt: now() }),
+
+    restore: (id) =>
+      updateMeta(id, (meta) => {
+        if (!meta) return null;
+        const { deletedAt: _deleted, ...kept } = meta;
+        return kept;
+      }),
   };
 }
 
 /** A project store in memory, for tests and for browsers without IndexedDB. */
-export function createMemoryProjectStore(): ProjectStore {
-  return createProjectStore({ documents: createMemoryShelf(), results: createMemoryShelf() });
+export function createMemoryProjectStore(datasets: DatasetKeeper): ProjectStore {
+  return createProjectStore({ documents: createMemoryShelf(), results: createMemoryShelf(), projects: createMemoryShelf() }, datasets);
 }

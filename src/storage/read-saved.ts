@@ -7,10 +7,10 @@ import type { CellRecord } from '../core/runtime/record';
  * save may have left something else there, and a bad value must never reach the UI.
  */
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isColumnInfo = (value: unknown): value is ColumnInfo =>
+export const isColumnInfo = (value: unknown): value is ColumnInfo =>
   isRecord(value) && typeof value.name === 'string' && typeof value.type === 'string';
 
 function readRecord(raw: unknown): CellRecord | null {
@@ -25,9 +25,24 @@ function readRecord(raw: unknown): CellRecord | null {
   return raw as unknown as CellRecord;
 }
 
+/** A cell whose run started and has not finished: saved as it starts, so a reload mid-run can say so. */
+export interface RunningCell {
+  cellId: string;
+  startedAt: string;
+}
+
 export interface SavedRecords {
   documentId: string;
   records: CellRecord[];
+  running?: RunningCell;
+}
+
+/** The cell of `doc` that was running when the results were last saved, if any. */
+export function readRunning(raw: unknown, doc: NotebookDocument): RunningCell | null {
+  if (!isRecord(raw) || raw.documentId !== doc.id || !isRecord(raw.running)) return null;
+  const { cellId, startedAt } = raw.running;
+  if (typeof cellId !== 'string' || typeof startedAt !== 'string' || !doc.cells.some((cell) => cell.id === cellId)) return null;
+  return { cellId, startedAt };
 }
 
 /** The records saved for `doc`: those of other notebooks or of deleted cells are dropped, as are malformed ones. */

@@ -1,8 +1,9 @@
-/** One key-value store for one concern (documents, datasets or results). */
+/** One key-value store for one concern (documents, datasets, results or the project list). */
 export interface Shelf {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  values(): Promise<unknown[]>;
 }
 
 /** A shelf in memory, for tests: values are structured-cloned in and out, as IndexedDB does. */
@@ -17,5 +18,6 @@ export function createMemoryShelf(): Shelf & { entries: Map<string, unknown> } {
     delete: async (key) => {
       entries.delete(key);
     },
+    values: async () => [...entries.values()].map((value) => structuredClone(value)),
   };
 }

@@ -67,6 +67,15 @@ export class Session {
     this.live.set(kept.record.cellId, { stamp: kept.record.stamp, artifact: table });
   }
 
+  /** Forgets the dataset and every artifact: another project, with no dataset kept, is opening. */
+  closeDataset(): void {
+    this.dispose();
+    this.dataset = null;
+    this.keptOnly = null;
+    this.currentDatasetId = null;
+    this.datasetRecord = null;
+  }
+
   /** The table the notebook's Load cell holds now and the record that made it, if current: what a project keeps of its dataset. */
   loadedTable(doc: NotebookDocument): { record: CellRecord; table: TableArtifact } | null {
     const plan = planNotebook(doc, this.currentDatasetId).find((candidate) => candidate.kind?.readsDataset);

@@ -1,18 +1,25 @@
 import type { ProgressUpdate } from '../../core/cells/types';
 import type { CellRecord } from '../../core/runtime/record';
+import type { RunningCell } from '../../storage/read-saved';
 
 /** What running cells produced: never saved with the document, only beside it. */
 export class RuntimeState {
   /** The latest record of each cell, by cell id; kept even when stale so the last output stays visible. */
   records = $state.raw<Record<string, CellRecord>>({});
-  runningCellId = $state<string | null>(null);
+  running = $state.raw<RunningCell | null>(null);
+  readonly runningCellId: string | null = $derived(this.running?.cellId ?? null);
+  /** A cell that was running when the page closed: shown as not finished until it runs again. */
+  interrupted = $state.raw<RunningCell | null>(null);
+  /** What the project saves as started and not finished, so a reload mid-run can say which cell. */
+  readonly unfinished: RunningCell | null = $derived(this.running ?? this.interrupted);
   /** Updates of the run under way, per cell, e.g. for a live loss curve. */
   progress = $state.raw<Record<string, ProgressUpdate[]>>({});
   /** True from a Run or Run all request until it settles, ancestors included. */
   busy = $state(false);
 
   start(cellId: string): void {
-    this.runningCellId = cellId;
+    this.running = { cellId, startedAt: new Date().toISOString() };
+    if (this.interrupted?.cellId === cellId) this.interrupted = null;
     this.progress = { ...this.progress, [cellId]: [] };
   }
 
@@ -27,18 +34,23 @@ export class RuntimeState {
 
   /** A cancelled cell keeps its previous record; only its progress goes. */
   endRun(cellId: string): void {
-    if (this.runningCellId === cellId) this.runningCellId = null;
+    if (this.runningCellId === cellId) this.running = null;
     const { [cellId]: _ended, ...rest } = this.progress;
     this.progress = rest;
   }
 
-  restore(records: CellRecord[]): void {
+  /** The state a project was saved in: its records, and the cell a closed page left running. */
+  restore(records: CellRecord[], interrupted: RunningCell | null = null): void {
     this.records = Object.fromEntries(records.map((record) => [record.cellId, record]));
+    this.interrupted = interrupted;
+    this.running = null;
+    this.progress = {};
   }
 
   /** Drops the records of cells that no longer exist. */
   keepOnly(cellIds: ReadonlySet<string>): void {
     const kept = Object.values(this.records).filter((record) => cellIds.has(record.cellId));
-    if (kept.length !== Object.keys(this.records).length) this.restore(kept);
+    if (kept.length !== Object.keys(this.records).length) this.records = Object.fromEntries(kept.map((record) => [record.cellId, record]));
+    if (this.interrupted && !cellIds.has(this.interrupted.cellId)) this.interrupted = null;
   }
 }

@@ -6,12 +6,15 @@ import type { NotebookDocument } from '../../core/notebook/document';
 import { instantiateTemplate } from '../../core/notebook/template';
 import { cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
 import type { CellRecord, CellStatus } from '../../core/runtime/record';
+import type { ProjectMeta } from '../../storage/project-meta';
 import type { ProjectStore } from '../../storage/project-store';
+import type { RunningCell } from '../../storage/read-saved';
 import { describeStorageError } from '../../storage/storage-error';
 import type { KernelClient } from './kernel-client';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
 import { RuntimeState } from './runtime.svelte';
+import { StorageFacts } from './storage.svelte';
 
 /** Rows of the built-in sample: enough for a meaningful model, small enough to train in seconds. */
 const SAMPLE_ROWS = 5000;
@@ -38,6 +41,14 @@ export class Workbench {
   pending = $state<string | null>(null);
   /** Runs wait for the kept dataset to be back in the kernel. */
   private datasetRestored: Promise<void> = Promise.resolve();
+  /** Every project in this browser, most recently modified first. */
+  projects = $state.raw<ProjectMeta[]>([]);
+  /** The project deleted last in this session, until undone: its notice offers Undo. */
+  deletedProject = $state.raw<ProjectMeta | null>(null);
+  readonly storage = new StorageFacts();
+  /** What was last handed to the store, so autosave writes only changes and opening a project writes nothing. */
+  private savedDocument: NotebookDocument | null = null;
+  private savedResults: { documentId: string; records: Record<string, CellRecord>; running: RunningCell | null } | null = null;
 
   readonly plans: CellPlan[] = $derived(this.notebook.doc ? planNotebook(this.notebook.doc, this.datasetId) : []);
   readonly statuses: Record<string, CellStatus> = $derived(
@@ -55,13 +66,15 @@ export class Workbench {
     private readonly template: unknown,
   ) {}
 
-  /** Saves the document (debounced) and the records whenever they change; returns the stop function. */
+  /** Saves the document (debounced) and the results whenever they change; returns the stop function. */
   startAutosave(): () => void {
     return $effect.root(() => {
       $effect(() => {
         const doc = this.notebook.doc;
-        if (!doc) return;
-        const timer = setTimeout(() => this.save(() => this.store.saveDocument(doc)), SAVE_DELAY_MS);
+        if (!doc || doc === this.savedDocument) return;
+        // A notebook new to the store is written at once, so its list entry exists before its first results.
+        const delay = this.savedDocument?.id === doc.id ? SAVE_DELAY_MS : 0;
+        const timer = setTimeout(() => void this.saveDocument(doc), delay);
         return () => clearTimeout(timer);
       });
       $effect(() => {
@@ -71,53 +84,158 @@ export class Workbench {
         untrack(() => this.runtime.keepOnly(cellIds));
       });
       $effect(() => {
-        const records = Object.values(this.runtime.records);
+        const records = this.runtime.records;
+        const running = this.runtime.unfinished;
         const documentId = this.notebook.doc?.id;
-        if (documentId) this.save(() => this.store.saveRecords(documentId, records));
+        if (documentId) untrack(() => void this.saveResults(documentId, records, running));
       });
     });
   }
 
   /**
-   * Writes the document and the results at once, e.g. when the page is being hidden: a reload
-   * right after a run must not lose the debounced document or a record whose write is in flight.
+   * Writes what changed at once, e.g. when the page is being hidden: a reload right after a run
+   * must not lose the debounced document or a record whose write is in flight.
    */
   async saveNow(): Promise<void> {
     const doc = this.notebook.doc;
     if (!doc) return;
-    const records = Object.values(this.runtime.records);
-    await Promise.all([this.save(() => this.store.saveDocument(doc)), this.save(() => this.store.saveRecords(doc.id, records))]);
+    await Promise.all([this.saveDocument(doc), this.saveResults(doc.id, this.runtime.records, this.runtime.unfinished)]);
+  }
+
+  private saveDocument(doc: NotebookDocument): Promise<void> {
+    if (doc === this.savedDocument) return Promise.resolve();
+    this.savedDocument = doc;
+    return this.save(() => this.store.saveDocument(doc));
+  }
+
+  /** The running cell is saved with the results, so a page closed mid-run can say which cell did not finish. */
+  private saveResults(documentId: string, records: Record<string, CellRecord>, running: RunningCell | null): Promise<void> {
+    const last = this.savedResults;
+    if (last?.documentId === documentId && last.records === records && last.running === running) return Promise.resolve();
+    this.savedResults = { documentId, records, running };
+    return this.save(() => this.store.saveRecords(documentId, Object.values(records), running));
   }
 
   /**
-   * Reopens the last project, if any: its document and records at once, then its dataset, which
-   * the kernel reads back from IndexedDB off the page, so a huge one never blocks it.
+   * At start: asks the browser to keep this site's storage, then reopens the project opened last,
+   * if any (a project saved by an earlier build is adopted first).
    */
   async restore(): Promise<void> {
+    void this.storage.requestPersistence();
     this.pending = 'Restoring your last project…';
+    let last: string | null = null;
     try {
-      const saved = await this.store.restore();
-      for (const warning of saved.warnings) this.notices.show('error', warning);
-      if (saved.document) {
-        this.notebook.open(saved.document);
-        this.runtime.restore(saved.records);
-      }
+      last = await this.store.start();
     } catch (error) {
-      this.notices.show('error', `The last project could not be restored: ${errorText(error)}`);
+      this.notices.show('error', `The saved projects could not be read: ${errorText(error)}`);
     } finally {
       this.pending = null;
     }
-    this.datasetRestored = this.restoreDataset();
-    await this.datasetRestored;
+    if (last) await this.openProject(last);
+    else await this.refreshProjects();
   }
 
-  private async restoreDataset(): Promise<void> {
-    this.restoringDataset = true;
+  /**
+   * Opens a saved project: its document and results at once, then its dataset, which the kernel
+   * reads back from IndexedDB off the page, so a huge one never blocks it.
+   */
+  async openProject(id: string): Promise<void> {
+    if (!(await this.readyToSwitch())) return;
+    this.pending = 'Opening the project…';
     try {
-      const info = await this.kernel.api.restoreDataset();
-      if (!info) return;
-      this.dataset = info;
-      if (!this.notebook.doc) this.openTemplate();
+      const saved = await this.store.open(id);
+      for (const warning of saved.warnings) this.notices.show('error', warning);
+      if (saved.document) this.show(saved.document, saved.records, saved.interrupted);
+    } catch (error) {
+      this.notices.show('error', `The project could not be opened: ${errorText(error)}`);
+    } finally {
+      this.pending = null;
+    }
+    await Promise.all([this.datasetRestored, this.refreshProjects()]);
+  }
+
+  /** Closes the open project, saved; the landing page then starts a new one from a data file or the sample. */
+  async newProject(): Promise<void> {
+    if (!(await this.readyToSwitch())) return;
+    this.show(null);
+    await Promise.all([this.datasetRestored, this.refreshProjects()]);
+  }
+
+  async renameProject(id: string, title: string): Promise<void> {
+    // The open notebook is renamed in place, or its next autosave would bring the old title back.
+    if (this.notebook.doc?.id === id) {
+      this.notebook.rename(title);
+      await this.saveNow();
+    } else {
+      await this.save(() => this.store.rename(id, title));
+    }
+    await this.refreshProjects();
+  }
+
+  async duplicateProject(id: string): Promise<void> {
+    if (this.notebook.doc?.id === id) await this.saveNow();
+    try {
+      const copy = await this.store.duplicate(id);
+      this.notices.show('info', `Made “${copy.title}”`);
+    } catch (error) {
+      this.notices.show('error', errorText(error));
+    }
+    await this.refreshProjects();
+  }
+
+  /** Hides the project until the next start purges it; the open one is closed first. Undo brings it back. */
+  async deleteProject(id: string): Promise<void> {
+    const meta = this.projects.find((project) => project.id === id) ?? null;
+    if (this.notebook.doc?.id === id && !(await this.readyToSwitch())) return;
+    if (this.notebook.doc?.id === id) this.show(null);
+    await this.save(() => this.store.remove(id));
+    this.deletedProject = meta;
+    await Promise.all([this.datasetRestored, this.refreshProjects()]);
+  }
+
+  async undoDelete(): Promise<void> {
+    const deleted = this.deletedProject;
+    if (!deleted) return;
+    this.deletedProject = null;
+    await this.save(() => this.store.restore(deleted.id));
+    if (!this.notebook.doc) await this.openProject(deleted.id);
+    else await this.refreshProjects();
+  }
+
+  async refreshProjects(): Promise<void> {
+    try {
+      this.projects = await this.store.list();
+    } catch (error) {
+      this.notices.show('error', `The project list could not be read: ${errorText(error)}`);
+    }
+    await this.storage.refresh();
+  }
+
+  /** Projects switch between runs only, once the open one is saved and its dataset is back. */
+  private async readyToSwitch(): Promise<boolean> {
+    if (this.runtime.busy) {
+      this.notices.show('info', 'Wait for the run under way to finish, or cancel it, before switching projects.');
+      return false;
+    }
+    await this.datasetRestored;
+    await this.saveNow();
+    return true;
+  }
+
+  /** Shows `doc` as it was saved (nothing to write back) and has the kernel put back its dataset; null shows the landing page. */
+  private show(doc: NotebookDocument | null, records: CellRecord[] = [], interrupted: RunningCell | null = null): void {
+    this.runtime.restore(records, interrupted);
+    this.savedDocument = doc;
+    this.savedResults = doc && { documentId: doc.id, records: this.runtime.records, running: this.runtime.unfinished };
+    this.notebook.doc = doc;
+    this.dataset = null;
+    this.datasetRestored = this.restoreDataset(doc?.id ?? null);
+  }
+
+  private async restoreDataset(projectId: string | null): Promise<void> {
+    this.restoringDataset = projectId !== null;
+    try {
+      this.dataset = await this.kernel.api.restoreDataset(projectId);
     } catch (error) {
       this.notices.show('error', `The saved dataset could not be restored: ${errorText(error)}`);
     } finally {
@@ -125,13 +243,19 @@ export class Workbench {
     }
   }
 
+  /** Keeps the Load cell's table with the project after a run, and lists its size. */
+  private async keepDataset(doc: NotebookDocument): Promise<void> {
+    const bytes = await this.kernel.api.keepDataset(doc);
+    await this.store.keptDataset(doc.id, { name: bytes > 0 ? (this.dataset?.name ?? null) : null, bytes });
+  }
+
   async openFile(file: File): Promise<void> {
     // The File crosses to the kernel as a handle: the page never reads its bytes.
-    await this.loadDataset(`Opening ${file.name}…`, () => this.kernel.api.setDataset({ name: file.name, blob: file }));
+    await this.loadDataset(`Opening ${file.name}…`, () => this.kernel.api.setDataset({ name: file.name, blob: file }, this.notebook.doc?.id ?? null));
   }
 
   async trySample(): Promise<void> {
-    await this.loadDataset('Generating sample sessions…', () => this.kernel.api.generateSample(SAMPLE_ROWS, SAMPLE_SEED));
+    await this.loadDataset('Generating sample sessions…', () => this.kernel.api.generateSample(SAMPLE_ROWS, SAMPLE_SEED, this.notebook.doc?.id ?? null));
   }
 
   async runCell(cellId: string): Promise<void> {
@@ -245,7 +369,7 @@ export class Workbench {
       await this.detectBackend();
     }
     const doc = this.notebook.doc;
-    if (doc) await this.save(() => this.kernel.api.keepDataset(doc));
+    if (doc) await this.save(() => this.keepDataset(doc));
   }
 
   /** Asks the kernel which training backend it chose (WebGL, else WASM, else CPU) and shows it. */

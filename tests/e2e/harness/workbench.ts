@@ -126,10 +126,18 @@ export class WorkbenchPage {
     return { r2Text, r2: Number(r2Text), baselineR2: Number(baselineText) };
   }
 
-  /** The value under `current` in one of the project's IndexedDB stores (documents, results, datasets). */
-  savedValue(store: 'documents' | 'results' | 'datasets'): Promise<unknown> {
+  /** The id of the project open now: stores key everything a project keeps by it. */
+  async openProjectId(): Promise<string> {
+    const id = await this.page.getByTestId('notebook-title').getAttribute('data-project-id');
+    if (!id) throw new Error('No project is open');
+    return id;
+  }
+
+  /** The value under `key` (by default the open project's id) in one of the IndexedDB stores. */
+  async savedValue(store: 'documents' | 'results' | 'datasets' | 'projects', key?: string): Promise<unknown> {
+    const entryKey = key ?? (await this.openProjectId());
     return this.page.evaluate(
-      (name) =>
+      ({ name, entryKey }) =>
         new Promise<unknown>((resolve) => {
           const open = indexedDB.open(`session-workbench-${name}`);
           open.onsuccess = () => {
@@ -139,7 +147,7 @@ export class WorkbenchPage {
               resolve(undefined);
               return;
             }
-            const request = database.transaction(name).objectStore(name).get('current');
+            const request = database.transaction(name).objectStore(name).get(entryKey);
             request.onsuccess = () => {
               database.close();
               resolve(request.result);
@@ -147,7 +155,7 @@ export class WorkbenchPage {
           };
           open.onerror = () => resolve(undefined);
         }),
-      store,
+      { name: store, entryKey },
     );
   }
 

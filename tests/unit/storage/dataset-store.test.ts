@@ -54,27 +54,48 @@ describe('dataset snapshots', () => {
 });
 
 describe('dataset store', () => {
-  it('keeps a snapshot and gives it back; clear forgets it', async () => {
+  it('keeps a snapshot per project and gives it back; remove forgets only that project', async () => {
     const store = createDatasetStore(createMemoryShelf());
-    expect(await store.restore()).toBeNull();
+    expect(await store.restore('p1')).toBeNull();
     const snapshot = snapshotTable(loadedTable(), source);
-    await store.save(snapshot);
-    const kept = await store.restore();
+    await store.save('p1', snapshot);
+    await store.save('p2', snapshot);
+    const kept = await store.restore('p1');
     expect(kept?.kind).toBe('columns');
     expect(kept?.kind === 'columns' && kept.snapshot.record).toEqual(record);
-    await store.clear();
-    expect(await store.restore()).toBeNull();
+    await store.remove('p1');
+    expect(await store.restore('p1')).toBeNull();
+    expect(await store.restore('p2')).not.toBeNull();
+  });
+
+  it('reports about how many bytes a snapshot takes, its Arrow columns included', async () => {
+    const snapshot = snapshotTable(loadedTable(), source);
+    const bytes = await createDatasetStore(createMemoryShelf()).save('p1', snapshot);
+    expect(bytes).toBeGreaterThan(snapshot.arrow.byteLength);
+    expect(bytes).toBeLessThan(snapshot.arrow.byteLength + 2000);
+  });
+
+  it('copies what one project keeps to another, naming it and its size', async () => {
+    const store = createDatasetStore(createMemoryShelf());
+    const snapshot = snapshotTable(loadedTable(), source);
+    const bytes = await store.save('p1', snapshot);
+    expect(await store.copy('p1', 'p2')).toEqual({ name: 'sessions.csv', bytes });
+    await store.remove('p1');
+    const copied = await store.restore('p2');
+    expect(copied?.kind === 'columns' && copied.snapshot.arrow).toEqual(snapshot.arrow);
+    expect(await store.copy('p1', 'p3')).toBeNull();
+    expect(await store.restore('p3')).toBeNull();
   });
 
   it('still opens a dataset an earlier version saved as the file bytes', async () => {
     const shelf = createMemoryShelf();
-    await shelf.set('current', { name: 'old.csv', bytes: new Uint8Array([97, 10, 49]) });
-    expect(await createDatasetStore(shelf).restore()).toEqual({ kind: 'file', file: { name: 'old.csv', bytes: new Uint8Array([97, 10, 49]) } });
+    await shelf.set('p1', { name: 'old.csv', bytes: new Uint8Array([97, 10, 49]) });
+    expect(await createDatasetStore(shelf).restore('p1')).toEqual({ kind: 'file', file: { name: 'old.csv', bytes: new Uint8Array([97, 10, 49]) } });
   });
 
   it('refuses what it cannot read with a message, instead of handing it on', async () => {
     const shelf = createMemoryShelf();
-    await shelf.set('current', { kind: 'columns', name: 'x.csv', arrow: 'not bytes' });
-    await expect(createDatasetStore(shelf).restore()).rejects.toThrow(/saved dataset could not be read; drop the file again/);
+    await shelf.set('p1', { kind: 'columns', name: 'x.csv', arrow: 'not bytes' });
+    await expect(createDatasetStore(shelf).restore('p1')).rejects.toThrow(/saved dataset could not be read; drop the file again/);
   });
 });

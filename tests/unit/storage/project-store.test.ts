@@ -1,16 +1,21 @@
+import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import type { NotebookDocument } from '../../../src/core/notebook/document';
 import type { CellRecord } from '../../../src/core/runtime/record';
-import { createProjectStore, createMemoryProjectStore } from '../../../src/storage/project-store';
+import { snapshotTable } from '../../../src/storage/dataset-snapshot';
+import { createDatasetStore } from '../../../src/storage/dataset-store';
+import { createProjectStore } from '../../../src/storage/project-store';
 import { createMemoryShelf } from '../../../src/storage/shelf';
+import { storedBytes } from '../../../src/storage/stored-size';
 
-const notebook = (): NotebookDocument => ({
+const notebook = (id = 'nb-1', title = 'Saved'): NotebookDocument => ({
   schemaVersion: 2,
-  id: 'nb-1',
-  title: 'Saved',
+  id,
+  title,
   cells: [
     { id: 'load', kind: 'load', params: { target: 'purchaseValue' } },
     { id: 'eda', kind: 'eda', params: {} },
+    { id: 'train', kind: 'train', params: {} },
   ],
 });
 
@@ -27,48 +32,240 @@ const record = (cellId: string, extra: Partial<CellRecord> = {}): CellRecord => 
   ...extra,
 });
 
-function storeWithShelves() {
-  const shelves = { documents: createMemoryShelf(), results: createMemoryShelf() };
-  return { shelves, store: createProjectStore(shelves) };
+const loadRecord = record('load');
+const snapshot = () =>
+  snapshotTable(
+    { kind: 'table', table: table({ purchaseValue: [0, 1.5, 0, 20] }), columns: [{ name: 'purchaseValue', type: 'number' }], target: 'purchaseValue', missingTokens: {} },
+    { datasetId: 'd1', name: 'sessions.csv', fileBytes: 99, record: loadRecord },
+  );
+
+/** Real stores on memory shelves, and a clock the test moves a minute per reading. */
+function setup() {
+  const shelves = { documents: createMemoryShelf(), results: createMemoryShelf(), projects: createMemoryShelf() };
+  const datasetShelf = createMemoryShelf();
+  const datasets = createDatasetStore(datasetShelf);
+  let minute = 0;
+  const clock = () => new Date(Date.UTC(2026, 10, 21, 12, minute++));
+  return { shelves, datasetShelf, datasets, store: createProjectStore(shelves, datasets, clock) };
 }
 
-describe('memory project store', () => {
-  it('restores nothing, without warnings, when nothing was saved', async () => {
-    expect(await createMemoryProjectStore().restore()).toEqual({ document: null, records: [], warnings: [] });
+describe('saving and opening projects', () => {
+  it('starts with nothing to reopen and an empty list when nothing was saved', async () => {
+    const { store } = setup();
+    expect(await store.start()).toBeNull();
+    expect(await store.list()).toEqual([]);
   });
 
-  it('restores the saved document and records', async () => {
-    const store = createMemoryProjectStore();
-    await store.saveDocument(notebook());
-    await store.saveRecords('nb-1', [record('load'), record('eda', { status: 'error', error: 'No table' })]);
-    const restored = await store.restore();
-    expect(restored.warnings).toEqual([]);
-    expect(restored.document).toEqual(notebook());
-    expect(restored.records).toEqual([record('load'), record('eda', { status: 'error', error: 'No table' })]);
+  it('keeps several projects side by side, each with its own document and results', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await store.saveRecords('a', [record('load')], null);
+    await store.saveRecords('b', [record('eda', { status: 'error', error: 'No table' })], null);
+    const a = await store.open('a');
+    const b = await store.open('b');
+    expect(a).toEqual({ document: notebook('a', 'Alpha'), records: [record('load')], interrupted: null, warnings: [] });
+    expect(b.document?.title).toBe('Beta');
+    expect(b.records).toEqual([record('eda', { status: 'error', error: 'No table' })]);
   });
 
   it('keeps a copy: editing a saved value afterwards does not change what is stored', async () => {
-    const store = createMemoryProjectStore();
+    const { store } = setup();
     const doc = notebook();
     await store.saveDocument(doc);
     doc.title = 'Changed';
-    expect((await store.restore()).document?.title).toBe('Saved');
+    expect((await store.open('nb-1')).document?.title).toBe('Saved');
   });
 
-  it('forgets everything on clear', async () => {
-    const store = createMemoryProjectStore();
+  it('lists projects most recently modified first, with title, times and sizes as stored', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await store.saveRecords('a', [record('load')], null);
+    const list = await store.list();
+    expect(list.map((meta) => meta.id)).toEqual(['a', 'b']);
+    const [a] = list;
+    expect(a.title).toBe('Alpha');
+    expect(a.modifiedAt).toBe('2026-11-21T12:02:00.000Z');
+    expect(a.sizes.document).toBe(storedBytes(notebook('a', 'Alpha')));
+    expect(a.sizes.records).toBe(storedBytes({ documentId: 'a', records: [record('load')] }));
+    expect(a.bytes).toBe(a.sizes.document + a.sizes.records);
+  });
+
+  it('adds the kept dataset to the size and names it, without counting as a change', async () => {
+    const { store } = setup();
     await store.saveDocument(notebook());
-    await store.clear();
-    expect((await store.restore()).document).toBeNull();
+    const before = (await store.list())[0];
+    await store.keptDataset('nb-1', { name: 'sessions.csv', bytes: 5000 });
+    const after = (await store.list())[0];
+    expect(after.datasetName).toBe('sessions.csv');
+    expect(after.bytes).toBe(before.bytes + 5000);
+    expect(after.modifiedAt).toBe(before.modifiedAt);
+  });
+
+  it('never loses a change when a document save and a results save overlap', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook());
+    await Promise.all([store.saveDocument(notebook('nb-1', 'Renamed')), store.saveRecords('nb-1', [record('load')], null), store.keptDataset('nb-1', { name: 'x.csv', bytes: 10 })]);
+    const [meta] = await store.list();
+    expect(meta.title).toBe('Renamed');
+    expect(meta.sizes.records).toBeGreaterThan(0);
+    expect(meta.sizes.dataset).toBe(10);
+  });
+
+  it('reopens the project opened last at start', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await store.open('a');
+    await store.saveDocument(notebook('b', 'Beta edited'));
+    expect(await store.start()).toBe('a');
+  });
+
+  it('says a project it cannot find is gone', async () => {
+    const { store } = setup();
+    expect((await store.open('missing')).warnings).toEqual(['That project is no longer in this browser.']);
+  });
+});
+
+describe('interrupted runs', () => {
+  it('gives back every finished cell and names the cell that was running, leaving out its earlier record', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook());
+    const running = { cellId: 'train', startedAt: '2026-11-21T12:30:00.000Z' };
+    await store.saveRecords('nb-1', [record('load'), record('eda'), record('train')], running);
+    const opened = await store.open('nb-1');
+    expect(opened.interrupted).toEqual(running);
+    expect(opened.records.map((saved) => saved.cellId)).toEqual(['load', 'eda']);
+  });
+
+  it('forgets the marker once the run is saved as finished', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook());
+    await store.saveRecords('nb-1', [record('load')], { cellId: 'train', startedAt: '2026-11-21T12:30:00.000Z' });
+    await store.saveRecords('nb-1', [record('load'), record('train')], null);
+    const opened = await store.open('nb-1');
+    expect(opened.interrupted).toBeNull();
+    expect(opened.records).toHaveLength(2);
+  });
+
+  it('ignores a marker for a cell the notebook no longer has, or a malformed one', async () => {
+    const { shelves, store } = setup();
+    await store.saveDocument(notebook());
+    await store.saveRecords('nb-1', [record('load')], { cellId: 'gone', startedAt: '2026-11-21T12:30:00.000Z' });
+    expect((await store.open('nb-1')).interrupted).toBeNull();
+    await shelves.results.set('nb-1', { documentId: 'nb-1', records: [record('load')], running: { cellId: 'train' } });
+    expect((await store.open('nb-1')).interrupted).toBeNull();
+  });
+});
+
+describe('rename, duplicate, delete', () => {
+  it('renames a project in its document and in the list', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook());
+    await store.rename('nb-1', 'Spring sale');
+    expect((await store.open('nb-1')).document?.title).toBe('Spring sale');
+    expect((await store.list())[0].title).toBe('Spring sale');
+  });
+
+  it('duplicates a project as a new one: new id, "(copy)" title, results and dataset copied', async () => {
+    const { store, datasets } = setup();
+    await store.saveDocument(notebook());
+    await store.saveRecords('nb-1', [record('load'), record('eda')], null);
+    const datasetBytes = await datasets.save('nb-1', snapshot());
+    await store.keptDataset('nb-1', { name: 'sessions.csv', bytes: datasetBytes });
+
+    const copy = await store.duplicate('nb-1');
+    expect(copy.id).not.toBe('nb-1');
+    expect(copy.title).toBe('Saved (copy)');
+    expect(copy.datasetName).toBe('sessions.csv');
+    expect(copy.sizes.dataset).toBe(datasetBytes);
+    expect(copy.openedAt).toBeNull();
+    const opened = await store.open(copy.id);
+    expect(opened.document).toEqual({ ...notebook(), id: copy.id, title: 'Saved (copy)' });
+    expect(opened.records).toEqual([record('load'), record('eda')]);
+    const keptCopy = await datasets.restore(copy.id);
+    expect(keptCopy?.kind === 'columns' && keptCopy.snapshot.name).toBe('sessions.csv');
+    expect((await store.list()).map((meta) => meta.id).sort()).toEqual([copy.id, 'nb-1'].sort());
+  });
+
+  it('refuses to duplicate a project it cannot read, saying why', async () => {
+    const { shelves, store } = setup();
+    await shelves.documents.set('bad', { schemaVersion: 2, id: 'bad', title: 'Bad', cells: 'none' });
+    await expect(store.duplicate('bad')).rejects.toThrow(/could not be copied: cells/);
+  });
+
+  it('hides a deleted project at once, brings it back on undo, and purges it at the next start', async () => {
+    const { store, datasets, shelves } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await datasets.save('a', snapshot());
+    await store.remove('a');
+    expect((await store.list()).map((meta) => meta.id)).toEqual(['b']);
+    await store.restore('a');
+    expect((await store.list()).map((meta) => meta.id).sort()).toEqual(['a', 'b']);
+
+    await store.remove('a');
+    await store.start();
+    expect((await store.list()).map((meta) => meta.id)).toEqual(['b']);
+    expect(shelves.documents.entries.has('a')).toBe(false);
+    expect(shelves.projects.entries.has('a')).toBe(false);
+    expect(await datasets.restore('a')).toBeNull();
+    expect((await store.open('b')).document?.title).toBe('Beta');
+  });
+
+  it('never reopens a deleted project at start', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await store.open('b');
+    await store.remove('b');
+    expect(await store.start()).toBe('a');
+  });
+});
+
+describe('adopting the project an earlier build kept under "current"', () => {
+  it('moves document, results and dataset to the document id, lists it and reopens it', async () => {
+    const { shelves, datasetShelf, datasets, store } = setup();
+    await shelves.documents.set('current', notebook());
+    await shelves.results.set('current', { documentId: 'nb-1', records: [record('load')] });
+    await datasetShelf.set('current', snapshot());
+
+    expect(await store.start()).toBe('nb-1');
+    for (const shelf of [shelves.documents, shelves.results, datasetShelf]) expect(shelf.entries.has('current')).toBe(false);
+    const opened = await store.open('nb-1');
+    expect(opened.document).toEqual(notebook());
+    expect(opened.records).toEqual([record('load')]);
+    expect((await datasets.restore('nb-1'))?.kind).toBe('columns');
+    const [meta] = await store.list();
+    expect(meta).toMatchObject({ id: 'nb-1', title: 'Saved', datasetName: 'sessions.csv' });
+    expect(meta.sizes.dataset).toBe(storedBytes(snapshot()));
+  });
+
+  it('moves a document it cannot read as it is, so opening it says why instead of losing it', async () => {
+    const { shelves, store } = setup();
+    await shelves.documents.set('current', { ...notebook(), cells: [{ id: 'load', kind: 7 }] });
+    const id = await store.start();
+    expect(id).toBe('nb-1');
+    const opened = await store.open('nb-1');
+    expect(opened.document).toBeNull();
+    expect(opened.warnings[0]).toContain('cells[0].kind: expected a non-empty string');
+  });
+
+  it('does nothing when there is nothing under "current"', async () => {
+    const { shelves, store } = setup();
+    await store.saveDocument(notebook());
+    await store.start();
+    expect([...shelves.documents.entries.keys()]).toEqual(['nb-1']);
   });
 });
 
 describe('validation on read', () => {
   it('sets aside a document that cannot be read, naming the problem, and drops its records', async () => {
-    const { shelves, store } = storeWithShelves();
-    await shelves.documents.set('current', { ...notebook(), cells: [{ id: 'load', kind: 7 }] });
-    await store.saveRecords('nb-1', [record('load')]);
-    const restored = await store.restore();
+    const { shelves, store } = setup();
+    await shelves.documents.set('nb-1', { ...notebook(), cells: [{ id: 'load', kind: 7 }] });
+    await shelves.results.set('nb-1', { documentId: 'nb-1', records: [record('load')] });
+    const restored = await store.open('nb-1');
     expect(restored.document).toBeNull();
     expect(restored.records).toEqual([]);
     expect(restored.warnings).toHaveLength(1);
@@ -76,24 +273,24 @@ describe('validation on read', () => {
   });
 
   it('sets aside a document from a newer version', async () => {
-    const { shelves, store } = storeWithShelves();
-    await shelves.documents.set('current', { ...notebook(), schemaVersion: 99 });
-    const restored = await store.restore();
+    const { shelves, store } = setup();
+    await shelves.documents.set('nb-1', { ...notebook(), schemaVersion: 99 });
+    const restored = await store.open('nb-1');
     expect(restored.document).toBeNull();
     expect(restored.warnings[0]).toMatch(/newer version \(99\)/);
   });
 
   it('drops records of another notebook', async () => {
-    const store = createMemoryProjectStore();
+    const { shelves, store } = setup();
     await store.saveDocument(notebook());
-    await store.saveRecords('another-notebook', [record('load')]);
-    expect((await store.restore()).records).toEqual([]);
+    await shelves.results.set('nb-1', { documentId: 'another-notebook', records: [record('load')] });
+    expect((await store.open('nb-1')).records).toEqual([]);
   });
 
   it('drops records of deleted cells and malformed records, keeping the good ones', async () => {
-    const { shelves, store } = storeWithShelves();
+    const { shelves, store } = setup();
     await store.saveDocument(notebook());
-    await shelves.results.set('current', {
+    await shelves.results.set('nb-1', {
       documentId: 'nb-1',
       records: [
         record('load'),
@@ -105,13 +302,21 @@ describe('validation on read', () => {
         null,
       ],
     });
-    expect((await store.restore()).records).toEqual([record('load')]);
+    expect((await store.open('nb-1')).records).toEqual([record('load')]);
   });
 
   it('reads results that are not a list as none', async () => {
-    const { shelves, store } = storeWithShelves();
+    const { shelves, store } = setup();
     await store.saveDocument(notebook());
-    await shelves.results.set('current', { documentId: 'nb-1', records: { load: record('load') } });
-    expect((await store.restore()).records).toEqual([]);
+    await shelves.results.set('nb-1', { documentId: 'nb-1', records: { load: record('load') } });
+    expect((await store.open('nb-1')).records).toEqual([]);
+  });
+
+  it('leaves a malformed list entry out of the list', async () => {
+    const { shelves, store } = setup();
+    await store.saveDocument(notebook());
+    await shelves.projects.set('junk', { id: 'junk', title: 5 });
+    await shelves.projects.set('junk2', 'not an entry');
+    expect((await store.list()).map((meta) => meta.id)).toEqual(['nb-1']);
   });
 });
