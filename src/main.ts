@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import template from '../notebooks/purchase-value.json';
 import { createIndexedDbProjectStore } from './storage/indexeddb-store';
+import { isShareLink } from './core/notebook/share-link';
 import { createMemoryProjectStore } from './storage/project-store';
 import { registerServiceWorker } from './sw/register';
 import App from './ui/App.svelte';
@@ -39,7 +40,19 @@ try {
   registerServiceWorker((reason) => active.notices.show('info', `This browser keeps no offline copy of the workbench (${reason}); it needs the network to open.`));
 
   const stopAutosave = active.startAutosave();
-  void active.restore();
+  /** A `#nb=` link opens its notebook once; the fragment goes, so a reload never opens it again over later edits. */
+  const takeSharedLink = (): string | null => {
+    const fragment = location.hash;
+    if (!isShareLink(fragment)) return null;
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    return fragment;
+  };
+  const linkAtStart = takeSharedLink();
+  void active.restore().then(() => (linkAtStart ? active.openLink(linkAtStart) : undefined));
+  window.addEventListener('hashchange', () => {
+    const link = takeSharedLink();
+    if (link) void active.openLink(link);
+  });
   void active.detectBackend();
   import.meta.hot?.dispose(() => {
     stopAutosave();

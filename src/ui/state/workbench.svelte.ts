@@ -3,18 +3,22 @@ import type { DatasetInfo } from '../../../workers/kernel.worker';
 import type { ColumnInfo, ProgressUpdate } from '../../core/cells/types';
 import { DocumentError, migrate } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
+import { buildIpynb, chartsToRender, isIpynb, readIpynb, type ChartToRender } from '../../core/notebook/ipynb';
+import { decodeShareLink, encodeShareLink } from '../../core/notebook/share-link';
 import { instantiateTemplate } from '../../core/notebook/template';
-import { cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
+import { notebookExpressions, type NotebookExpression } from '../../core/notebook/trust';
+import { ancestorsOf, cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
 import type { CellRecord, CellStatus } from '../../core/runtime/record';
 import type { ProjectMeta } from '../../storage/project-meta';
 import type { ProjectStore } from '../../storage/project-store';
-import type { RunningCell } from '../../storage/read-saved';
 import { describeStorageError } from '../../storage/storage-error';
+import type { RunningCell } from '../../storage/read-saved';
 import type { KernelClient } from './kernel-client';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
 import { RuntimeState } from './runtime.svelte';
 import { StorageFacts } from './storage.svelte';
+import { UntrustedNotebooks } from './trust.svelte';
 
 /** Rows of the built-in sample: enough for a meaningful model, small enough to train in seconds. */
 const SAMPLE_ROWS = 5000;
@@ -23,6 +27,7 @@ const SAMPLE_SEED = 42;
 const SAVE_DELAY_MS = 400;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const fileSlug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'notebook';
 
 /**
  * The open project: the notebook document, the runtime state of its cells, the kernel that runs
@@ -49,6 +54,12 @@ export class Workbench {
   /** What was last handed to the store, so autosave writes only changes and opening a project writes nothing. */
   private savedDocument: NotebookDocument | null = null;
   private savedResults: { documentId: string; records: Record<string, CellRecord>; running: RunningCell | null } | null = null;
+
+  readonly untrusted = new UntrustedNotebooks();
+  /** Expressions of a notebook from a file or a link, held back until the user trusts it; empty for their own. */
+  readonly expressionsAwaitingTrust: NotebookExpression[] = $derived(
+    this.notebook.doc && this.untrusted.has(this.notebook.doc.id) ? notebookExpressions(this.notebook.doc) : [],
+  );
 
   readonly plans: CellPlan[] = $derived(this.notebook.doc ? planNotebook(this.notebook.doc, this.datasetId) : []);
   readonly statuses: Record<string, CellStatus> = $derived(
@@ -185,11 +196,13 @@ export class Workbench {
 
   /** Hides the project until the next start purges it; the open one is closed first. Undo brings it back. */
   async deleteProject(id: string): Promise<void> {
-    const meta = this.projects.find((project) => project.id === id) ?? null;
     if (this.notebook.doc?.id === id && !(await this.readyToSwitch())) return;
     if (this.notebook.doc?.id === id) this.show(null);
-    await this.save(() => this.store.remove(id));
-    this.deletedProject = meta;
+    try {
+      this.deletedProject = await this.store.remove(id);
+    } catch (error) {
+      this.notices.show('error', `The project could not be deleted: ${errorText(error)}`);
+    }
     await Promise.all([this.datasetRestored, this.refreshProjects()]);
   }
 
@@ -259,39 +272,118 @@ export class Workbench {
   }
 
   async runCell(cellId: string): Promise<void> {
+    if (this.heldBack(cellId)) {
+      this.notices.show('info', 'This cell runs expressions from a notebook you opened: review them in the banner above and trust the notebook to run it.');
+      return;
+    }
     await this.runCells([cellId]);
   }
 
-  /** Every cell in order, as Jupyter's "Run all": stops at the first failure or on cancel. */
+  /**
+   * Every cell in order, as Jupyter's "Run all": stops at the first failure or on cancel. In an
+   * untrusted notebook, the cells that hold or read expressions wait for the user's trust.
+   */
   async runAll(): Promise<void> {
     const plans = this.plans.filter((plan) => !plan.kind?.note);
-    await this.runCells(plans.map((plan) => plan.cellId));
+    const allowed = plans.filter((plan) => !this.heldBack(plan.cellId));
+    if (allowed.length < plans.length) {
+      this.notices.show('info', `${plans.length - allowed.length} cells wait until you trust this notebook's expressions (see the banner above).`);
+    }
+    await this.runCells(allowed.map((plan) => plan.cellId));
+  }
+
+  /** The user read the expressions and lets them run. */
+  trustNotebook(): void {
+    const doc = this.notebook.doc;
+    if (doc) this.untrusted.trust(doc.id);
+  }
+
+  /** True when running `cellId` would run an expression the user has not trusted yet. */
+  private heldBack(cellId: string): boolean {
+    if (this.expressionsAwaitingTrust.length === 0) return false;
+    const withExpressions = new Set(this.expressionsAwaitingTrust.map((expression) => expression.cellId));
+    return withExpressions.has(cellId) || ancestorsOf(this.plans, cellId).some((id) => withExpressions.has(id));
   }
 
   cancel(): void {
     void this.kernel.api.cancel();
   }
 
-  /** Replaces the notebook with an imported one; a file that cannot be read changes nothing. */
+  /**
+   * Replaces the notebook with an imported one (the native JSON, or a Jupyter notebook this
+   * workbench exported); a file that cannot be read changes nothing.
+   */
   importNotebook(text: string, fileName: string): void {
     let doc: NotebookDocument;
     try {
-      doc = migrate(JSON.parse(text));
+      const value: unknown = JSON.parse(text);
+      doc = isIpynb(value) ? readIpynb(value) : migrate(value);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
       this.notices.show('error', `${fileName} is not a notebook this workbench can open`, details);
       return;
     }
+    this.openShared(doc, `Opened ${fileName}`);
+  }
+
+  /** Opens the notebook a `#nb=` link carries; a bad link changes nothing and says why. */
+  async openLink(fragment: string): Promise<void> {
+    let doc: NotebookDocument;
+    try {
+      doc = await decodeShareLink(fragment);
+    } catch (error) {
+      const details = error instanceof DocumentError ? error.problems : [errorText(error)];
+      this.notices.show('error', 'The notebook in this link could not be opened', details);
+      return;
+    }
+    this.openShared(doc, `Opened “${doc.title}” from the link`);
+  }
+
+  /** A notebook from elsewhere: its expressions wait for the user's trust. */
+  private openShared(doc: NotebookDocument, message: string): void {
+    if (notebookExpressions(doc).length > 0) this.untrusted.add(doc.id);
+    else this.untrusted.trust(doc.id);
     this.notebook.open(doc);
-    this.notices.show('info', `Opened ${fileName}`);
+    this.notices.show('info', message);
   }
 
   /** The document exactly as migrate() reads it back. */
   exportNotebook(): { fileName: string; json: string } | null {
     const doc = this.notebook.doc;
     if (!doc) return null;
-    const slug = doc.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'notebook';
-    return { fileName: `${slug}.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
+    return { fileName: `${fileSlug(doc.title)}.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
+  }
+
+  /**
+   * The notebook as a Jupyter notebook, outputs included; `renderPng` draws each chart (in the
+   * page, which has a canvas) before the DOM-free export builds the JSON.
+   */
+  async exportIpynb(renderPng: (spec: ChartToRender['spec']) => Promise<string>): Promise<{ fileName: string; json: string } | null> {
+    const doc = this.notebook.doc;
+    if (!doc) return null;
+    const source = { doc, records: this.runtime.records, statuses: this.statuses };
+    const images = new Map<string, string>();
+    for (const chart of chartsToRender(source)) {
+      try {
+        images.set(chart.key, await renderPng(chart.spec));
+      } catch (error) {
+        // The Vega-Lite spec still goes in; only the picture for viewers without Vega is missing.
+        this.notices.show('error', `A chart could not be drawn for the export: ${errorText(error)}`);
+      }
+    }
+    return { fileName: `${fileSlug(doc.title)}.ipynb`, json: `${JSON.stringify(buildIpynb(source, images), null, 1)}\n` };
+  }
+
+  /** A link to this site that opens the notebook (no data, no results); null with a message when it cannot be made. */
+  async shareLink(siteUrl: string): Promise<string | null> {
+    const doc = this.notebook.doc;
+    if (!doc) return null;
+    try {
+      return `${siteUrl.split('#')[0]}${await encodeShareLink(doc)}`;
+    } catch (error) {
+      this.notices.show('error', `No link could be made: ${errorText(error)}`);
+      return null;
+    }
   }
 
   /**

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
+import { SCHEMA_VERSION, type NotebookDocument } from '../../../src/core/notebook/document';
+import { buildIpynb, chartsToRender, IPYNB_METADATA_KEY, isIpynb, JUPYTER_CHART_WIDTH, readIpynb, VEGA_LITE_MIME, type Ipynb, type IpynbSource } from '../../../src/core/notebook/ipynb';
+import { DocumentError } from '../../../src/core/notebook/migrate';
+import { updateCellParams } from '../../../src/core/notebook/operations';
+import { instantiateTemplate } from '../../../src/core/notebook/template';
+import { planNotebook, cellStatus } from '../../../src/core/runtime/plan';
+import type { CellRecord, CellStatus } from '../../../src/core/runtime/record';
+import { Session } from '../../../src/core/runtime/session';
+import { generateSessionsCsv } from '../../../src/core/sample/sessions';
+
+const schema = JSON.parse(readFileSync(new URL('../../schemas/nbformat.v4.5.schema.json', import.meta.url), 'utf8'));
+// The official schema carries a few keywords of its own (`item`, `source_hidden`); strict mode would refuse them.
+const validateNotebook = new Ajv({ strict: false, allErrors: true }).compile(schema);
+const template = JSON.parse(readFileSync(new URL('../../../notebooks/purchase-value.json', import.meta.url), 'utf8'));
+
+function expectValid(notebook: unknown): void {
+  const valid = validateNotebook(JSON.parse(JSON.stringify(notebook)));
+  expect(validateNotebook.errors ?? [], JSON.stringify(validateNotebook.errors?.slice(0, 3))).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+function sourceOf(doc: NotebookDocument, records: CellRecord[], datasetId: string | null): IpynbSource {
+  const byCell = Object.fromEntries(records.map((record) => [record.cellId, record]));
+  const statuses: Record<string, CellStatus> = Object.fromEntries(planNotebook(doc, datasetId).map((plan) => [plan.cellId, cellStatus(plan, byCell[plan.cellId])]));
+  return { doc, records: byCell, statuses };
+}
+
+const codeCells = (notebook: Ipynb) => notebook.cells.filter((cell) => cell.cell_type === 'code');
+const markdownOf = (notebook: Ipynb, cellId: string) => notebook.cells.find((cell) => cell.cell_type === 'markdown' && (cell.metadata[IPYNB_METADATA_KEY] as { cellId: string }).cellId === cellId)!.source;
+const outputsOf = (notebook: Ipynb, cellId: string) => {
+  const cell = notebook.cells.find((candidate) => candidate.cell_type === 'code' && (candidate.metadata[IPYNB_METADATA_KEY] as { cellId: string }).cellId === cellId);
+  return cell?.cell_type === 'code' ? cell.outputs : [];
+};
+
+describe('buildIpynb after a full run of the template', () => {
+  let doc: NotebookDocument;
+  let source: IpynbSource;
+
+  beforeAll(async () => {
+    const session = new Session(() => createTfRuntime({ backends: ['wasm', 'cpu'], wasmPaths: 'node_modules/@tensorflow/tfjs-backend-wasm/dist/' }), async () => {});
+    const datasetId = await session.setDataset({ name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(800, 3)) });
+    const opened = instantiateTemplate(template);
+    const train = opened.cells.find((cell) => cell.kind === 'train-mlp')!;
+    doc = {
+      ...updateCellParams(opened, train.id, { epochs: 3, hiddenLayers: [8] }),
+      cells: [{ id: 'note-1', kind: 'markdown', params: { text: '# Why\nPurchase value per *session*.' } }, ...updateCellParams(opened, train.id, { epochs: 3, hiddenLayers: [8] }).cells],
+    };
+    const records: CellRecord[] = [];
+    const last = doc.cells[doc.cells.length - 1];
+    await session.run(doc, last.id, { signal: new AbortController().signal, onRecord: (record) => records.push(record) });
+    expect(records.filter((record) => record.status !== 'done').map((record) => `${record.kind}: ${record.error}`)).toEqual([]);
+    source = sourceOf(doc, records, datasetId);
+  }, 120_000);
+
+  it('is valid against the official nbformat 4.5 schema, with and without chart images', () => {
+    expectValid(buildIpynb(source));
+    const images = new Map(chartsToRender(source).map((chart) => [chart.key, 'iVBORw0KGgo=']));
+    expectValid(buildIpynb(source, images));
+  });
+
+  it('keeps the workbench document in the metadata, and reading it back gives the same document', () => {
+    const notebook = JSON.parse(JSON.stringify(buildIpynb(source)));
+    expect(isIpynb(notebook)).toBe(true);
+    expect(readIpynb(notebook)).toEqual(doc);
+  });
+
+  it('writes a Markdown cell per workbench cell, describing the step and its parameters', () => {
+    const notebook = buildIpynb(source);
+    const markdown = notebook.cells.filter((cell) => cell.cell_type === 'markdown');
+    expect(markdown).toHaveLength(doc.cells.length);
+    expect(markdown[0].source).toBe('# Why\nPurchase value per *session*.');
+    const train = doc.cells.find((cell) => cell.kind === 'train-mlp')!;
+    const text = markdownOf(notebook, train.id);
+    expect(text).toMatch(/^## 5\. Train MLP/);
+    expect(text).toContain('- **Hidden layers**: 8');
+    expect(text).toContain('- **Max epochs**: 3');
+    expect(text).toMatch(/_Ran .* s on (wasm|cpu)\._/);
+    const clean = doc.cells.find((cell) => cell.kind === 'clean')!;
+    expect(markdownOf(notebook, clean.id)).toMatch(/- \*\*.*\*\*:\n {4}1\. /);
+  });
+
+  it('gives every cell a unique nbformat id and numbers the runs in order', () => {
+    const notebook = buildIpynb(source);
+    const ids = notebook.cells.map((cell) => cell.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(codeCells(notebook).map((cell) => (cell.cell_type === 'code' ? cell.execution_count : null))).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('exports charts as Vega-Lite 5 with a fixed width, plus the PNG the page rendered', () => {
+    const charts = chartsToRender(source);
+    const train = doc.cells.find((cell) => cell.kind === 'train-mlp')!;
+    const evaluate = doc.cells.find((cell) => cell.kind === 'evaluate')!;
+    expect(charts.some((chart) => chart.key.startsWith(`${train.id}/`))).toBe(true);
+    expect(charts.some((chart) => chart.key.startsWith(`${evaluate.id}/`))).toBe(true);
+    const images = new Map(charts.map((chart, index) => [chart.key, `cG5n${index}`]));
+    const notebook = buildIpynb(source, images);
+    const chartOutputs = codeCells(notebook).flatMap((cell) => (cell.cell_type === 'code' ? cell.outputs : [])).filter((output) => 'data' in output && VEGA_LITE_MIME in output.data);
+    expect(chartOutputs).toHaveLength(charts.length);
+    const pngs = chartOutputs.map((output) => ('data' in output ? output.data['image/png'] : undefined));
+    expect(new Set(pngs)).toEqual(new Set(images.values()));
+    for (const output of chartOutputs) {
+      const spec = 'data' in output ? (output.data[VEGA_LITE_MIME] as Record<string, unknown>) : {};
+      expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+      expect(JSON.stringify(spec)).not.toContain('"container"');
+    }
+    const loss = outputsOf(notebook, train.id).find((output) => 'data' in output && VEGA_LITE_MIME in output.data)!;
+    expect('data' in loss && (loss.data[VEGA_LITE_MIME] as { width: unknown }).width).toBe(JUPYTER_CHART_WIDTH);
+  });
+
+  it('exports metrics as a table and the summary as text/plain', () => {
+    const notebook = buildIpynb(source);
+    const evaluate = doc.cells.find((cell) => cell.kind === 'evaluate')!;
+    const outputs = outputsOf(notebook, evaluate.id);
+    const html = outputs.map((output) => ('data' in output ? output.data['text/html'] : undefined)).find((value) => typeof value === 'string') as string;
+    expect(html).toContain('<th>R²</th>');
+    expect(html).toContain('Model (test)');
+    const summary = outputs.find((output) => output.output_type === 'execute_result');
+    expect(summary && 'data' in summary ? summary.data['text/plain'] : '').toMatch(/r2: -?\d/);
+  });
+
+  it('marks the output of a cell whose parameters changed since its run as stale', () => {
+    const train = doc.cells.find((cell) => cell.kind === 'train-mlp')!;
+    const edited = updateCellParams(doc, train.id, { epochs: 4 });
+    const stale = sourceOf(edited, Object.values(source.records), null);
+    const notebook = buildIpynb(stale);
+    expect(markdownOf(notebook, train.id)).toContain('_Output of an earlier run');
+    expectValid(notebook);
+  });
+});
+
+describe('buildIpynb on hostile and odd input', () => {
+  const hostile: NotebookDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'nb',
+    title: '<img src=x onerror=alert(1)>',
+    cells: [
+      { id: 'a b/c?', kind: 'load', title: '<script>alert(1)</script>', params: { target: '<b>x</b>' } },
+      { id: 'a-b-c-', kind: 'nonsense', params: {} },
+      { id: 'x'.repeat(90), kind: 'clean', params: { steps: [{ op: 'filter-rows', enabled: true, expression: 'd => d.a | 1 < 2' }] } },
+    ],
+  };
+  const loadRecord: CellRecord = {
+    cellId: 'a b/c?',
+    kind: 'load',
+    stamp: 's',
+    status: 'done',
+    ms: 10,
+    finishedAt: '2026-01-01T00:00:00.000Z',
+    view: {
+      fileName: '<evil>.csv',
+      rows: 1,
+      format: 'csv',
+      encodingNote: null,
+      columns: [{ name: '<script>alert(1)</script>', type: 'text', missing: 0 }],
+      preview: [['<img src=x onerror=alert(1)>']],
+      typeCounts: { text: 1 },
+      renamed: [],
+      skipped: null,
+      overrides: [],
+      target: null,
+      warnings: [],
+      rowsNote: null,
+    },
+    summary: { rows: 1 },
+  };
+  const failed: CellRecord = { cellId: 'a-b-c-', kind: 'nonsense', stamp: 's', status: 'error', error: 'Unknown cell kind', ms: 1, finishedAt: '2026-01-01T00:00:00.000Z' };
+  const source: IpynbSource = { doc: hostile, records: { 'a b/c?': loadRecord, 'a-b-c-': failed }, statuses: { 'a b/c?': 'done', 'a-b-c-': 'error' } };
+
+  it('escapes every value in HTML tables and every parameter in Markdown', () => {
+    const notebook = buildIpynb(source);
+    const rendered = notebook.cells.flatMap((cell) => (cell.cell_type === 'markdown' ? [cell.source] : cell.outputs.map((output) => ('data' in output ? output.data['text/html'] : undefined))));
+    const text = JSON.stringify(rendered);
+    expect(text).not.toContain('<script>');
+    expect(text).not.toContain('<img');
+    expect(text).not.toContain('<b>');
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text).toContain('\\\\<script\\\\>');
+    expectValid(notebook);
+  });
+
+  it('makes valid, unique cell ids from any workbench id', () => {
+    const ids = buildIpynb(source).cells.map((cell) => cell.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it('exports a failed run as an error output', () => {
+    const outputs = outputsOf(buildIpynb(source), 'a-b-c-');
+    expect(outputs).toEqual([{ output_type: 'error', ename: 'CellError', evalue: 'Unknown cell kind', traceback: ['Unknown cell kind'] }]);
+  });
+
+  it('falls back to the summary when a saved view has a shape its kind no longer reads', () => {
+    const odd: IpynbSource = { ...source, records: { 'a b/c?': { ...loadRecord, view: { columns: 'not a list' } } } };
+    const outputs = outputsOf(buildIpynb(odd), 'a b/c?');
+    expect(outputs).toEqual([{ output_type: 'execute_result', data: { 'text/plain': 'rows: 1' }, metadata: {}, execution_count: 1 }]);
+  });
+});
+
+describe('readIpynb', () => {
+  const doc: NotebookDocument = { schemaVersion: SCHEMA_VERSION, id: 'nb', title: 'T', cells: [{ id: 'a', kind: 'load', params: {} }] };
+
+  it('refuses a Jupyter notebook the workbench did not export, saying why', () => {
+    const foreign = { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', display_name: 'Python 3' } }, cells: [] };
+    expect(isIpynb(foreign)).toBe(true);
+    expect(() => readIpynb(foreign)).toThrow(DocumentError);
+    expect(() => readIpynb(foreign)).toThrow(/not exported by this workbench/);
+  });
+
+  it('names the path of a problem in the embedded document', () => {
+    const notebook = buildIpynb({ doc, records: {}, statuses: {} });
+    (notebook.metadata[IPYNB_METADATA_KEY] as { document: { cells: unknown[] } }).document.cells = [{ id: 'a' }];
+    expect(() => readIpynb(notebook)).toThrow(/metadata\.session_workbench\.document\.cells\[0\]\.kind/);
+  });
+
+  it('carries an older embedded document forward through migrate()', () => {
+    const v1 = JSON.parse(readFileSync(new URL('../../../notebooks/fixtures/purchase-value-v1.json', import.meta.url), 'utf8'));
+    const notebook = { nbformat: 4, nbformat_minor: 5, metadata: { [IPYNB_METADATA_KEY]: { document: v1 } }, cells: [] };
+    expect(readIpynb(notebook).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+});
