@@ -37,8 +37,8 @@ export interface ProjectStore {
   rename(id: string, title: string): Promise<void>;
   /** A new project with a copy of the notebook, its results and its dataset. */
   duplicate(id: string): Promise<ProjectMeta>;
-  /** Hides the project; `restore` brings it back until the next start purges it. */
-  remove(id: string): Promise<void>;
+  /** Hides the project and returns its entry, for an Undo; `restore` brings it back until the next start purges it. */
+  remove(id: string): Promise<ProjectMeta | null>;
   restore(id: string): Promise<void>;
 }
 
@@ -156,7 +156,11 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
       return meta;
     },
 
-    remove: (id) => updateMeta(id, (meta) => meta && { ...meta, deletedAt: now() }),
+    async remove(id) {
+      let removed: ProjectMeta | null = null;
+      await updateMeta(id, (meta) => (removed = meta && { ...meta, deletedAt: now() }));
+      return removed;
+    },
 
     restore: (id) =>
       updateMeta(id, (meta) => {

@@ -200,7 +200,7 @@ describe('rename, duplicate, delete', () => {
     await store.saveDocument(notebook('a', 'Alpha'));
     await store.saveDocument(notebook('b', 'Beta'));
     await datasets.save('a', snapshot());
-    await store.remove('a');
+    expect(await store.remove('a')).toMatchObject({ id: 'a', title: 'Alpha', deletedAt: expect.any(String) });
     expect((await store.list()).map((meta) => meta.id)).toEqual(['b']);
     await store.restore('a');
     expect((await store.list()).map((meta) => meta.id).sort()).toEqual(['a', 'b']);
