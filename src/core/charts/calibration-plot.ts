@@ -23,19 +23,24 @@ export function calibrationSpec(bins: readonly CalibrationBin[]): TopLevelSpec {
       },
       {
         data: { values: bins.map((bin) => ({ ...bin })) },
-        mark: { type: 'line', point: { filled: true }, tooltip: true },
-        encoding: {
-          x,
-          y,
-          size: { field: 'rows', type: 'quantitative', title: 'Rows' },
-          tooltip: [
-            { field: 'lower', type: 'quantitative', title: 'from', format: '.1f' },
-            { field: 'upper', type: 'quantitative', title: 'to', format: '.1f' },
-            { field: 'rows', type: 'quantitative' },
-            { ...x, format: '.3f' },
-            { ...y, format: '.3f' },
-          ],
-        },
+        layer: [
+          { mark: { type: 'line' }, encoding: { x, y } },
+          {
+            mark: { type: 'circle', opacity: 0.85, tooltip: true },
+            encoding: {
+              x,
+              y,
+              size: { field: 'rows', type: 'quantitative', title: 'Rows', scale: { type: 'sqrt', range: [20, 400] } },
+              tooltip: [
+                { field: 'lower', type: 'quantitative', title: 'from', format: '.1f' },
+                { field: 'upper', type: 'quantitative', title: 'to', format: '.1f' },
+                { field: 'rows', type: 'quantitative' },
+                { ...x, format: '.3f' },
+                { ...y, format: '.3f' },
+              ],
+            },
+          },
+        ],
       },
     ],
   };

@@ -39,7 +39,7 @@ describe('classification charts', () => {
   it('plots calibration bins with their row counts against the diagonal', () => {
     const spec = calibrationSpec([{ lower: 0, upper: 0.1, rows: 90, meanPredicted: 0.04, observedRate: 0.05 }]) as Record<string, any>;
     expect(valuesOf(spec, 1)[0]).toMatchObject({ rows: 90, meanPredicted: 0.04, observedRate: 0.05 });
-    expect(spec.layer[1].encoding.size.field).toBe('rows');
+    expect(spec.layer[1].layer[1].encoding.size.field).toBe('rows');
   });
 
   it('lays the confusion matrix out as actual by predicted with each count once', () => {
