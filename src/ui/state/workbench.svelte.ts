@@ -116,15 +116,27 @@ export class Workbench {
   private saveDocument(doc: NotebookDocument): Promise<void> {
     if (doc === this.savedDocument) return Promise.resolve();
     this.savedDocument = doc;
-    return this.save(() => this.store.saveDocument(doc));
+    return this.save(() =>
+      this.store.saveDocument(doc).catch((error: unknown) => {
+        // Not saved after all: the next save (at the latest on leaving the page) tries again.
+        if (this.savedDocument === doc) this.savedDocument = null;
+        throw error;
+      }),
+    );
   }
 
   /** The running cell is saved with the results, so a page closed mid-run can say which cell did not finish. */
   private saveResults(documentId: string, records: Record<string, CellRecord>, running: RunningCell | null): Promise<void> {
     const last = this.savedResults;
     if (last?.documentId === documentId && last.records === records && last.running === running) return Promise.resolve();
-    this.savedResults = { documentId, records, running };
-    return this.save(() => this.store.saveRecords(documentId, Object.values(records), running));
+    const saving = { documentId, records, running };
+    this.savedResults = saving;
+    return this.save(() =>
+      this.store.saveRecords(documentId, Object.values(records), running).catch((error: unknown) => {
+        if (this.savedResults === saving) this.savedResults = null;
+        throw error;
+      }),
+    );
   }
 
   /**
