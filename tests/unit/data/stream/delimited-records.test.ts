@@ -88,3 +88,22 @@ describe('DelimitedRecords across pieces', () => {
     for (const chunkChars of [1, 2, 5, text.length]) expect(readFiltered(text, undefined, chunkChars).records.ragged).toEqual([{ line: 4, fields: 1 }]);
   });
 });
+
+describe('DelimitedRecords delimiters', () => {
+  it.each([',', ';', '\t', '|'])('splits on %j only, whatever characters lie below or above it', (delimiter) => {
+    const rows = [
+      ['a', 'b c', '(x)'],
+      ['1.5', '\t', ''],
+      ['~|~', ';;', 'é,'],
+    ].map((row) => row.map((cell) => (cell.includes(delimiter) ? `"${cell}"` : cell)));
+    let sinks: TextSink[] = [];
+    const records = new DelimitedRecords(delimiter, (header) => (sinks = header.map(() => new TextSink())));
+    records.push(rows.map((row) => row.join(delimiter)).join('\n'), true);
+    expect(records.header).toEqual(['a', 'b c', '(x)']);
+    expect(sinks.map((sink) => sink.column.cells())).toEqual([
+      ['1.5', '~|~'],
+      ['\t', ';;'],
+      ['', 'é,'],
+    ]);
+  });
+});
