@@ -44,8 +44,15 @@ export function kMeansPlusPlus(points: Points, k: number, random: Random): Float
       // With every row on a center already (potential 0), any row will do: duplicates cannot be spread.
       const candidate = running > 0 ? searchCumulative(cumulative, random.next() * running) : random.int(rows);
       let candidatePotential = 0;
+      const candidateOffset = candidate * dims;
       for (let i = 0; i < rows; i++) {
-        const distance = Math.min(closest[i], squaredDistance(values, i * dims, values, candidate * dims, dims));
+        // Written out: this pass over every row is the cost of k-means++, and the inlined form runs about twice as fast.
+        let distance = 0;
+        for (let j = 0; j < dims; j++) {
+          const difference = values[i * dims + j] - values[candidateOffset + j];
+          distance += difference * difference;
+        }
+        distance = Math.min(closest[i], distance);
         candidateClosest[i] = distance;
         candidatePotential += distance;
       }
