@@ -10,7 +10,7 @@ import type { NotebookDocument } from '../src/core/notebook/document';
 import type { CellRecord } from '../src/core/runtime/record';
 import { Session } from '../src/core/runtime/session';
 import { generateSessionsCsv } from '../src/core/sample/sessions';
-import { restoreTable, snapshotTable } from '../src/storage/dataset-snapshot';
+import { restoreTable, snapshotTable, type DatasetSnapshot } from '../src/storage/dataset-snapshot';
 import { createDatasetStore, type KeptDatasetFacts } from '../src/storage/dataset-store';
 import { createIndexedDbDatasetStore } from '../src/storage/indexeddb-store';
 import { createMemoryShelf } from '../src/storage/shelf';
@@ -185,6 +185,26 @@ const api = {
 
   removeDataset(projectId: string): Promise<void> {
     return datasets.remove(projectId);
+  },
+
+  /** The columns project `projectId` keeps, for a notebook file that carries its dataset; null when it keeps none. */
+  async keptDataset(projectId: string): Promise<DatasetSnapshot | null> {
+    const restored = await datasets.restore(projectId);
+    return restored?.kind === 'columns' ? restored.snapshot : null;
+  },
+
+  /**
+   * Keeps a dataset that came inside a notebook file as project `projectId`'s and opens it. It is
+   * read back as any kept dataset is, checks included; one that cannot be read is removed again.
+   */
+  async adoptDataset(projectId: string, snapshot: DatasetSnapshot): Promise<DatasetInfo | null> {
+    await datasets.save(projectId, snapshot);
+    try {
+      return await openProjectDataset(projectId);
+    } catch (error) {
+      await datasets.remove(projectId);
+      throw error;
+    }
   },
 
   run(doc: NotebookDocument, cellId: string, events: RunEvents): Promise<RunOutcome> {

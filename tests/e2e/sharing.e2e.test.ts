@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv-draft-04';
+import { fromArrow } from 'arquero';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION, type NotebookDocument } from '../../src/core/notebook/document';
 import { IPYNB_METADATA_KEY, VEGA_LITE_MIME, type Ipynb } from '../../src/core/notebook/ipynb';
@@ -174,3 +175,40 @@ function sessionsCsv(): string {
   for (let i = 0; i < 300; i++) lines.push(`${i % 5 === 0 ? i * 2 : 0},${i % 9},${(i * 7) % 300},${['Organic', 'Direct', 'Referral'][i % 3]}`);
   return lines.join('\n');
 }
+
+test('the notebook JSON can carry the results and the dataset (sizes shown first) and opens elsewhere with both, without running', async ({ workbench, page, browser }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  await workbench.cell('eda').getByTestId('run-cell').click();
+  await workbench.waitForCell('eda', ['done']);
+  const statuses = async (target: Page) =>
+    target.locator('[data-testid=cell]').evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute('data-kind')}:${cell.getAttribute('data-status')}`));
+  const ran = await statuses(page);
+
+  await openMenu(page);
+  await expect.poll(() => page.getByTestId('export-dataset-size').innerText()).toMatch(/\d+(\.\d+)? (KB|MB)/);
+  expect(await page.getByTestId('export-results-size').innerText()).toMatch(/\d+(\.\d+)? (B|KB|MB)/);
+  await page.getByTestId('export-results').check();
+  await page.getByTestId('export-dataset').check();
+  const exported = await downloadJson(page, () => page.getByTestId('export').click());
+  const file = exported.value as { results: { cellId: string }[]; dataset: { name: string; arrow: string } };
+  expect(file.results.length).toBeGreaterThanOrEqual(3);
+  expect(file.dataset.name).toBe('sample-sessions.csv');
+  // The sample's 5,000 sessions as Arrow columns.
+  expect(fromArrow(Buffer.from(file.dataset.arrow, 'base64')).numRows()).toBe(5000);
+
+  const context = await browser.newContext();
+  try {
+    const fresh = await context.newPage();
+    await fresh.goto(page.url());
+    await fresh.getByTestId('import').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: readFileSync(exported.path) });
+    await fresh.getByTestId('dataset').filter({ hasText: 'sample-sessions.csv' }).waitFor();
+    await expect.poll(() => statuses(fresh)).toEqual(ran);
+    // The dataset is the kernel's again: a cell that was not run runs on it.
+    await fresh.locator('[data-testid=cell][data-kind=encode]').getByTestId('run-cell').click();
+    await fresh.waitForFunction(() => document.querySelector('[data-testid=cell][data-kind=encode]')?.getAttribute('data-status') === 'done', undefined, { timeout: 60_000 });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from './base64';
 import type { NotebookDocument } from './document';
 import { migrate } from './migrate';
 
@@ -49,16 +50,11 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
 const through = (bytes: Uint8Array, transform: CompressionStream | DecompressionStream) =>
   new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform as TransformStream<Uint8Array, Uint8Array>);
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+const toBase64Url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError('the link is damaged: it holds characters a notebook link never has');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return base64ToBytes(text.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 /** The fragment (`#nb=…`) for a notebook; throws LinkError when it would pass MAX_LINK_CHARS. */

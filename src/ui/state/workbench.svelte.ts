@@ -1,18 +1,20 @@
 import { untrack } from 'svelte';
 import type { DatasetInfo } from '../../../workers/kernel.worker';
 import type { ColumnInfo, ProgressUpdate } from '../../core/cells/types';
-import { DocumentError, migrate } from '../../core/notebook/migrate';
+import { DocumentError } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
 import { buildIpynb, chartsToRender, isIpynb, readIpynb, type ChartToRender } from '../../core/notebook/ipynb';
+import { extrasSize, notebookFileJson, readNotebookFile, type DatasetColumns, type NotebookFile } from '../../core/notebook/notebook-file';
 import { decodeShareLink, encodeShareLink } from '../../core/notebook/share-link';
 import { instantiateTemplate } from '../../core/notebook/template';
 import { notebookExpressions, type NotebookExpression } from '../../core/notebook/trust';
 import { ancestorsOf, cellStatus, planNotebook, type CellPlan } from '../../core/runtime/plan';
 import type { CellRecord, CellStatus } from '../../core/runtime/record';
+import type { DatasetSnapshot } from '../../storage/dataset-snapshot';
 import type { ProjectMeta } from '../../storage/project-meta';
 import type { ProjectStore } from '../../storage/project-store';
 import { describeStorageError } from '../../storage/storage-error';
-import type { RunningCell } from '../../storage/read-saved';
+import { readRecords, type RunningCell } from '../../storage/read-saved';
 import type { KernelClient } from './kernel-client';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
@@ -322,20 +324,39 @@ export class Workbench {
   }
 
   /**
-   * Replaces the notebook with an imported one (the native JSON, or a Jupyter notebook this
-   * workbench exported); a file that cannot be read changes nothing.
+   * Opens an imported notebook (the native JSON, with the results and dataset it may carry, or a
+   * Jupyter notebook this workbench exported); a file that cannot be read changes nothing.
    */
-  importNotebook(text: string, fileName: string): void {
-    let doc: NotebookDocument;
+  async importNotebook(text: string, fileName: string): Promise<void> {
+    let file: NotebookFile;
     try {
       const value: unknown = JSON.parse(text);
-      doc = isIpynb(value) ? readIpynb(value) : migrate(value);
+      file = isIpynb(value) ? { doc: readIpynb(value), results: undefined, dataset: null } : readNotebookFile(value);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
       this.notices.show('error', `${fileName} is not a notebook this workbench can open`, details);
       return;
     }
+    const { doc, results, dataset } = file;
     this.openShared(doc, `Opened ${fileName}`);
+    // Checked as saved results are; each shows as current only where its stamp still matches.
+    if (results !== undefined) this.runtime.restore(readRecords({ documentId: doc.id, records: results }, doc));
+    if (dataset) await this.adoptDataset(doc, dataset, fileName);
+  }
+
+  private async adoptDataset(doc: NotebookDocument, dataset: DatasetColumns, fileName: string): Promise<void> {
+    this.pending = `Opening the dataset in ${fileName}…`;
+    try {
+      await this.datasetRestored;
+      // The kernel reads it back through the same checks as a dataset kept in this browser.
+      this.dataset = await this.kernel.api.adoptDataset(doc.id, dataset as unknown as DatasetSnapshot);
+      await this.keepDataset(doc);
+    } catch (error) {
+      this.dataset = null;
+      this.notices.show('error', `The dataset in ${fileName} could not be opened (${errorText(error)}): open the data file to run the notebook.`);
+    } finally {
+      this.pending = null;
+    }
   }
 
   /** Opens the notebook a `#nb=` link carries; a bad link changes nothing and says why. */
@@ -359,11 +380,30 @@ export class Workbench {
     this.notices.show('info', message);
   }
 
-  /** The document exactly as migrate() reads it back. */
-  exportNotebook(): { fileName: string; json: string } | null {
+  /** About how many bytes the results and the kept dataset would add to an export. */
+  exportExtrasSize(): { results: number; dataset: number } {
+    const documentId = this.notebook.doc?.id;
+    const datasetBytes = this.projects.find((project) => project.id === documentId)?.sizes.dataset ?? 0;
+    return extrasSize(Object.values(this.runtime.records), datasetBytes);
+  }
+
+  /** The document as migrate() reads it back, with the cells' results and the kept dataset when asked for. */
+  async exportNotebook(include: { results?: boolean; dataset?: boolean } = {}): Promise<{ fileName: string; json: string } | null> {
     const doc = this.notebook.doc;
     if (!doc) return null;
-    return { fileName: `${fileSlug(doc.title)}.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
+    let dataset: DatasetSnapshot | null = null;
+    if (include.dataset) {
+      try {
+        await this.datasetRestored;
+        dataset = await this.kernel.api.keptDataset(doc.id);
+      } catch (error) {
+        this.notices.show('error', `The kept dataset could not be read: ${errorText(error)}`);
+        return null;
+      }
+      if (!dataset) this.notices.show('info', 'This project keeps no dataset yet (run its Load cell first): the file holds the notebook without it.');
+    }
+    const results = include.results ? Object.values(this.runtime.records) : [];
+    return { fileName: `${fileSlug(doc.title)}.json`, json: notebookFileJson(doc, { results, dataset: dataset as DatasetColumns | null }) };
   }
 
   /**

@@ -1,0 +1,58 @@
+import type { CellRecord } from '../runtime/record';
+import { base64Length, base64ToBytes, bytesToBase64 } from './base64';
+import type { NotebookDocument } from './document';
+import { DocumentError, migrate } from './migrate';
+
+/**
+ * The native notebook file: the document as migrate() reads it, and on request the results of
+ * its cells and the dataset they ran on (the kept Arrow columns with their Load record), so the
+ * file opens elsewhere as it was here. Both ride beside the document's own fields, which
+ * migrate() reads alone: an older workbench opens such a file as a plain notebook.
+ */
+
+/** A kept dataset's fields with its Arrow columns as bytes, as the kernel keeps it. */
+export type DatasetColumns = Record<string, unknown> & { arrow: Uint8Array };
+
+export interface NotebookFileExtras {
+  results?: readonly CellRecord[];
+  dataset?: DatasetColumns | null;
+}
+
+export interface NotebookFile {
+  doc: NotebookDocument;
+  /** As the file holds them, unchecked: the caller keeps the valid records of `doc`'s cells. */
+  results: unknown;
+  dataset: DatasetColumns | null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function notebookFileJson(doc: NotebookDocument, extras: NotebookFileExtras = {}): string {
+  const { results, dataset } = extras;
+  const file = {
+    ...doc,
+    ...(results && results.length > 0 ? { results } : {}),
+    ...(dataset ? { dataset: { ...dataset, arrow: bytesToBase64(dataset.arrow) } } : {}),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** About how many bytes each optional part adds to the file, for the export menu to show before exporting. */
+export function extrasSize(results: readonly CellRecord[], datasetBytes: number): { results: number; dataset: number } {
+  return { results: new TextEncoder().encode(JSON.stringify(results, null, 2)).length, dataset: base64Length(datasetBytes) };
+}
+
+/** Reads a native file; throws DocumentError naming the path of what is wrong. */
+export function readNotebookFile(value: unknown): NotebookFile {
+  const doc = migrate(value);
+  const { results, dataset } = value as Record<string, unknown>;
+  if (dataset === undefined) return { doc, results, dataset: null };
+  if (!isRecord(dataset) || typeof dataset.arrow !== 'string') throw new DocumentError(['dataset.arrow: expected the Arrow columns as base64 text']);
+  let arrow: Uint8Array;
+  try {
+    arrow = base64ToBytes(dataset.arrow);
+  } catch {
+    throw new DocumentError(['dataset.arrow: not base64 text']);
+  }
+  return { doc, results, dataset: { ...dataset, arrow } };
+}

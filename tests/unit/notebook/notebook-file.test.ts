@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION, type NotebookDocument } from '../../../src/core/notebook/document';
+import { DocumentError, migrate } from '../../../src/core/notebook/migrate';
+import { extrasSize, notebookFileJson, readNotebookFile } from '../../../src/core/notebook/notebook-file';
+import type { CellRecord } from '../../../src/core/runtime/record';
+
+const doc: NotebookDocument = { schemaVersion: SCHEMA_VERSION, id: 'nb', title: 'T', cells: [{ id: 'load', kind: 'load', params: { target: 'y' } }] };
+const record: CellRecord = { cellId: 'load', kind: 'load', stamp: 's', status: 'done', ms: 3, finishedAt: '2026-01-01T00:00:00.000Z', summary: { rows: 2 } };
+const arrow = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) % 256);
+const dataset = { kind: 'columns', name: 'sessions.csv', datasetId: 'd', arrow };
+
+describe('notebook files', () => {
+  it('hold the document alone unless asked, exactly as migrate() reads it', () => {
+    const value = JSON.parse(notebookFileJson(doc));
+    expect(value).toEqual(doc);
+    expect(readNotebookFile(value)).toEqual({ doc, results: undefined, dataset: null });
+  });
+
+  it('carry the results and the dataset (Arrow bytes as base64) and give them back as they were', () => {
+    const value = JSON.parse(notebookFileJson(doc, { results: [record], dataset }));
+    expect(typeof value.dataset.arrow).toBe('string');
+    const read = readNotebookFile(value);
+    expect(read.doc).toEqual(doc);
+    expect(read.results).toEqual([record]);
+    expect(read.dataset).toEqual(dataset);
+    // An older reader sees a plain notebook.
+    expect(migrate(value)).toEqual(doc);
+  });
+
+  it('say what each part adds before it is made', () => {
+    const sizes = extrasSize([record], arrow.length);
+    expect(sizes.dataset).toBe(JSON.parse(notebookFileJson(doc, { dataset })).dataset.arrow.length);
+    expect(sizes.results).toBe(new TextEncoder().encode(JSON.stringify([record], null, 2)).length);
+  });
+
+  it('name what is wrong with a dataset that is not base64 columns', () => {
+    expect(() => readNotebookFile({ ...doc, dataset: { name: 'x' } })).toThrow(DocumentError);
+    expect(() => readNotebookFile({ ...doc, dataset: { arrow: '***' } })).toThrow(/dataset\.arrow: not base64/);
+  });
+});
