@@ -170,7 +170,18 @@ export class ColumnBuilder implements FieldSink {
     for (const [token, rows] of this.leadingMissing) counts.add(token, rows);
   }
 
+  /**
+   * Hands the column over, once. The builder lets go of its arrays, so a caller typing one column
+   * after another can free each column's arrays before the next is typed rather than after the last.
+   */
   build(): BuiltColumn {
+    const built = this.builtColumn();
+    this.numbers = null;
+    this.text = null;
+    return built;
+  }
+
+  private builtColumn(): BuiltColumn {
     switch (this.mode) {
       case 'missing': {
         const missing = new MissingTokenCounts();
