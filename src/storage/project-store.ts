@@ -83,9 +83,12 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
   }
 
   async function saveDocument(doc: NotebookDocument): Promise<void> {
-    await shelves.documents.set(doc.id, doc);
     const at = now();
-    await updateMeta(doc.id, (meta) => withSizes({ ...(meta ?? newMeta(doc.id, doc.title, at)), title: doc.title, modifiedAt: at }, { document: storedBytes(doc) }));
+    // Started together, so a new project's list entry is queued ahead of any results save that follows.
+    await Promise.all([
+      shelves.documents.set(doc.id, doc),
+      updateMeta(doc.id, (meta) => withSizes({ ...(meta ?? newMeta(doc.id, doc.title, at)), title: doc.title, modifiedAt: at }, { document: storedBytes(doc) })),
+    ]);
   }
 
   return {
@@ -93,8 +96,8 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
       await adoptLegacyProject(shelves, datasets, now());
       const projects = await allMeta();
       for (const meta of projects.filter((candidate) => candidate.deletedAt)) await purge(meta.id);
-      const opened = projects.filter((meta) => !meta.deletedAt && meta.openedAt).sort((a, b) => b.openedAt!.localeCompare(a.openedAt!));
-      return opened[0]?.id ?? null;
+      const opened = projects.flatMap(({ id, openedAt, deletedAt }) => (openedAt && !deletedAt ? [{ id, openedAt }] : []));
+      return opened.sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0]?.id ?? null;
     },
 
     async list() {
