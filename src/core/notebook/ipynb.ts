@@ -132,7 +132,8 @@ const summaryText = (summary: Summary) => Object.entries(summary).map(([name, va
 
 function runLine({ record, status }: ExportedCell): string {
   if (!record) return '_Not run._';
-  const when = `${escapeMarkdown(record.finishedAt)}, ${(record.ms / 1000).toFixed(1)} s${record.backend ? ` on ${escapeMarkdown(record.backend)}` : ''}`;
+  const finished = Number.isNaN(Date.parse(record.finishedAt)) ? record.finishedAt : `${new Date(record.finishedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = `${escapeMarkdown(finished)}, ${(record.ms / 1000).toFixed(1)} s${record.backend ? ` on ${escapeMarkdown(record.backend)}` : ''}`;
   if (status === 'stale') return `_Output of an earlier run (${when}): the parameters or the data changed since._`;
   return record.status === 'error' ? `_Failed (${when})._` : `_Ran ${when}._`;
 }
