@@ -91,7 +91,7 @@ export function chartsToRender(source: IpynbSource): ChartToRender[] {
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 
 function valueText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
