@@ -47,6 +47,8 @@ export interface SegmentView {
   names: string[];
   column: string;
   target: string | null;
+  /** A yes/no target's mean is its conversion rate, so the view shows that once. */
+  targetIsYesNo: boolean;
   profiles: SegmentProfiles;
   /** Explained variance share of each projected component. */
   explainedVarianceRatio: number[];
@@ -93,14 +95,14 @@ function chooseFeatures(source: TableArtifact, requested: readonly string[]): st
 }
 
 /** The target per clustered row, when the table has a numeric or yes/no target. */
-function targetValues(source: TableArtifact, tableRows: Uint32Array): { values: (number | null)[] | null; note: string | null } {
-  if (source.target === null) return { values: null, note: null };
+function targetValues(source: TableArtifact, tableRows: Uint32Array): { values: (number | null)[] | null; yesNo: boolean; note: string | null } {
+  if (source.target === null) return { values: null, yesNo: false, note: null };
   const column = source.columns.find((info) => info.name === source.target);
   if (!column || (column.type !== 'number' && column.type !== 'boolean')) {
-    return { values: null, note: `The target ${source.target} is not numeric here, so the profile has no conversion rate or mean target.` };
+    return { values: null, yesNo: false, note: `The target ${source.target} is not numeric here, so the profile has no conversion rate or mean target.` };
   }
   const all = source.table.array(column.name) as ArrayLike<CellValue>;
-  return { values: Array.from(tableRows, (row) => asNumber(all[row])), note: null };
+  return { values: Array.from(tableRows, (row) => asNumber(all[row])), yesNo: column.type === 'boolean', note: null };
 }
 
 /** Yields to the host at most every few tens of milliseconds: a yield per iteration would slow small fits down. */
@@ -241,6 +243,7 @@ export const segmentCell: CellKind<SegmentParams, SegmentView> = {
         names,
         column,
         target: target.values ? source.target : null,
+        targetIsYesNo: target.yesNo,
         profiles,
         explainedVarianceRatio: segmentation.pca.explainedVarianceRatio,
         scatter: scatterView(segmentation),

@@ -133,6 +133,14 @@ describe('segment cell', () => {
     await expect(segmentCell.run({ table: sessions }, params(), { ...dataRunContext(), signal: controller.signal })).rejects.toThrow(CancelledError);
   });
 
+  it('marks a yes/no target, whose mean is its conversion rate', async () => {
+    const table = tableArtifact({ a: ['number', [1, 2, 3, 10, 11, 12]], bought: ['boolean', [false, false, true, true, true, false]] }, 'bought');
+    const output = await run({ features: ['a'], k: '2' }, table);
+    expect(output.view.targetIsYesNo).toBe(true);
+    expect(output.view.profiles.segments.map((profile) => profile.conversionRate)).toEqual([1 / 3, 2 / 3]);
+    expect((await run({ k: '2' })).view.targetIsYesNo).toBe(false);
+  });
+
   it('profiles without target figures when the table has no target', async () => {
     const output = await run({ k: '2' }, { ...sessions, target: null });
     expect(output.view.target).toBeNull();
