@@ -201,6 +201,8 @@ export class Workbench {
     if (this.notebook.doc?.id === id) await this.saveNow();
     try {
       const copy = await this.store.duplicate(id);
+      // A copy holds the same expressions: it stays untrusted until the user trusts it.
+      if (this.untrusted.has(id)) this.untrusted.add(copy.id);
       this.notices.show('info', `Made “${copy.title}”`);
     } catch (error) {
       this.notices.show('error', errorText(error));
