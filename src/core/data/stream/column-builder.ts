@@ -53,7 +53,7 @@ export type BuiltColumn =
 export class ColumnBuilder implements FieldSink {
   private mode: 'missing' | 'numbers' | 'timestamps' | 'text' | 'needs-text' = 'missing';
   private missingRows = 0;
-  /** The texts of the missing cells before the first present one (blank or white space), all kept. */
+  /** The texts of the missing cells before the first present one (blank, or a token such as NA), all kept. */
   private readonly leadingMissing = new Map<string, number>();
   /** The texts of the cells read as missing in a column of numbers or timestamps; a text column counts its own. */
   private readonly missing = new MissingTokenCounts();

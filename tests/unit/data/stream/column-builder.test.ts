@@ -24,8 +24,10 @@ describe('ColumnBuilder missing tokens', () => {
     });
   });
 
-  it('counts blank cells before the first text under their own text', () => {
-    expect(typed('x', [' ', '', ' ', 'a', '', 'b'])).toEqual({ type: 'categorical', values: [null, null, null, 'a', null, 'b'], missingTokens: { ' ': 2, '': 2 } });
+  it('counts missing cells before the first text under their own text', () => {
+    const cells = [' ', '', 'NA', ' ', 'a', '', 'b', 'NA'];
+    expect(typed('x', cells)).toEqual({ type: 'categorical', values: [null, null, null, null, 'a', null, 'b', null], missingTokens: { ' ': 2, '': 2, NA: 2 } });
+    expect(typed('x', cells)).toEqual(readColumn('x', cells));
   });
 
   it('counts every cell of a column that is all blank', () => {
