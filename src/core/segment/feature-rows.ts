@@ -35,5 +35,11 @@ export function featureRows(table: ColumnTable, features: readonly string[]): Fe
     }
     if (complete) tableRows[kept++] = row;
   }
-  return { points: { values: values.slice(0, kept * dims), rows: kept, dims }, tableRows: tableRows.slice(0, kept), missingByFeature };
+  // Copied only when rows were left out: a million complete rows would otherwise be held twice.
+  const complete = kept === rows;
+  return {
+    points: { values: complete ? values : values.slice(0, kept * dims), rows: kept, dims },
+    tableRows: complete ? tableRows : tableRows.slice(0, kept),
+    missingByFeature,
+  };
 }
