@@ -1,20 +1,13 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readSiteBuild, SERVICE_WORKER_FILE } from './src/sw/site-build';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-const SERVICE_WORKER_FILE = 'sw.js';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
 
 /**
  * Builds the offline service worker (src/sw/service-worker.ts) as `sw.js` and, once every file of
@@ -33,10 +26,7 @@ function serviceWorker(): Plugin {
       this.emitFile({ type: 'chunk', id: fromRoot('./src/sw/service-worker.ts'), fileName: SERVICE_WORKER_FILE });
     },
     async writeBundle() {
-      const files = (await listFiles(outDir)).filter((file) => file !== SERVICE_WORKER_FILE).sort();
-      const hash = createHash('sha256');
-      for (const file of files) hash.update(file).update('\0').update(await readFile(join(outDir, file))).update('\0');
-      const build = { version: hash.digest('hex').slice(0, 16), files };
+      const build = await readSiteBuild(outDir);
       const workerPath = join(outDir, SERVICE_WORKER_FILE);
       const code = await readFile(workerPath, 'utf8');
       await writeFile(workerPath, `const __SITE_BUILD__ = ${JSON.stringify(build)};\n${code}`);

@@ -6,13 +6,9 @@
  * serves the pages it loaded until the next load, when the new one takes over and deletes it.
  */
 
-/** Filled in by the build (vite.config.ts): the files of this build and a hash of their contents. */
-interface SiteBuild {
-  version: string;
-  /** Paths relative to the worker's scope, `index.html` among them. */
-  files: string[];
-}
+import type { SiteBuild } from './site-build';
 
+/** Filled in by the build (vite.config.ts): the files of this build, `index.html` among them, and a hash of their contents. */
 declare const __SITE_BUILD__: SiteBuild;
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -70,6 +66,3 @@ worker.addEventListener('fetch', (event) => {
     event.respondWith(fromBuild(request));
   }
 });
-
-// A module for type-checking only: the build emits it as a plain script, as every browser runs service workers.
-export {};
