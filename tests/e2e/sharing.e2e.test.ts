@@ -202,7 +202,10 @@ test('the notebook JSON can carry the results and the dataset (sizes shown first
   try {
     const fresh = await context.newPage();
     await fresh.goto(page.url());
-    await fresh.getByTestId('import').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: readFileSync(exported.path) });
+    // One result that names no cell of the notebook: left out, and said so.
+    const tampered = { ...file, results: [...file.results, { ...file.results[0], cellId: 'no-such-cell' }] };
+    await fresh.getByTestId('import').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+    await fresh.getByTestId('notice').filter({ hasText: '1 of the results' }).waitFor();
     await fresh.getByTestId('dataset').filter({ hasText: 'sample-sessions.csv' }).waitFor();
     await expect.poll(() => statuses(fresh)).toEqual(ran);
     // The dataset is the kernel's again: a cell that was not run runs on it.

@@ -342,7 +342,12 @@ export class Workbench {
     const { doc, results, dataset } = file;
     this.openShared(doc, `Opened ${fileName}`);
     // Checked as saved results are; each shows as current only where its stamp still matches.
-    if (results !== undefined) this.runtime.restore(readRecords({ documentId: doc.id, records: results }, doc));
+    if (results !== undefined) {
+      const records = readRecords({ documentId: doc.id, records: results }, doc);
+      this.runtime.restore(records);
+      const left = Array.isArray(results) ? results.length - records.length : 0;
+      if (left > 0) this.notices.show('info', `${left} of the results in ${fileName} could not be read or belong to no cell of the notebook: they were left out.`);
+    }
     if (dataset) await this.adoptDataset(doc, dataset, fileName);
   }
 
