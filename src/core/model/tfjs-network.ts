@@ -96,40 +96,64 @@ function normalise(z: tf.Tensor2D, norm: Norm, pass: TrainingPass | undefined): 
 
 /**
  * Gradients of x·W by explicit transposes: the WASM backend multiplies a transposed operand (what
- * TF.js's own matMul gradient asks for) about eight times slower than a plain one.
+ * TF.js's own matMul gradient asks for) about eight times slower than a plain one. The input's
+ * gradient is skipped (zeros) where nothing upstream learns: the first layer without embeddings.
  */
-function productGradients(dy: tf.Tensor2D, x: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D[] {
-  return [tf.matMul(dy, tf.transpose(kernel)), tf.matMul(tf.transpose(x), dy)];
+function productGradients(dy: tf.Tensor2D, x: tf.Tensor2D, kernel: tf.Tensor2D, inputGradient: boolean): tf.Tensor2D[] {
+  return [inputGradient ? tf.matMul(dy, tf.transpose(kernel)) : tf.zerosLike(x), tf.matMul(tf.transpose(x), dy)];
 }
 
-/** x·W for a training pass, with the faster gradient. */
-const trainingMatMul = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, save: tf.GradSaveFunc) => {
-  save([x, kernel]);
-  return { value: tf.matMul(x, kernel), gradFunc: (dy: tf.Tensor2D, [savedX, savedKernel]: tf.Tensor2D[]) => productGradients(dy, savedX, savedKernel) };
-}) as unknown as Parameters<typeof tf.customGrad>[0]) as (x: tf.Tensor2D, kernel: tf.Tensor2D) => tf.Tensor2D;
+type TrainingOp = (...inputs: tf.Tensor[]) => tf.Tensor2D;
+const customOp = (body: (...inputs: never[]) => unknown) => tf.customGrad(body as unknown as Parameters<typeof tf.customGrad>[0]) as TrainingOp;
+
+/** x·W for a training pass (a normalised layer, whose shift is batch norm's). */
+const trainingMatMul = (inputGradient: boolean) =>
+  customOp((x: tf.Tensor2D, kernel: tf.Tensor2D, save: tf.GradSaveFunc) => {
+    save([x, kernel]);
+    return { value: tf.matMul(x, kernel), gradFunc: (dy: tf.Tensor2D, [savedX, savedKernel]: tf.Tensor2D[]) => productGradients(dy, savedX, savedKernel, inputGradient) };
+  });
 
 /**
- * x·W + b for a training pass; the bias gradient is a row of ones times dy, which the WASM
- * backend computes about five times faster than a sum over the batch axis.
+ * relu(x·W + b) or x·W + b for a training pass, forward in one fused op. ReLU's gradient reuses
+ * the output (y > 0 exactly where x·W + b > 0); the bias gradient is a row of ones times dy,
+ * which the WASM backend computes about five times faster than a sum over the batch axis.
  */
-const trainingAffine = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x, kernel]);
-  return {
-    value: tf.add(tf.matMul(x, kernel), bias),
-    gradFunc: (dy: tf.Tensor2D, [savedX, savedKernel]: tf.Tensor2D[]) => [
-      ...productGradients(dy, savedX, savedKernel),
-      tf.reshape(tf.matMul(tf.ones([1, dy.shape[0]]), dy), [dy.shape[1]]),
-    ],
-  };
-}) as unknown as Parameters<typeof tf.customGrad>[0]) as (x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor) => tf.Tensor2D;
+const trainingDense = (activation: 'relu' | 'linear', inputGradient: boolean) =>
+  customOp((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
+    const value = tf.fused.matMul({ a: x, b: kernel, bias, activation });
+    save([x, kernel, value]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor2D, [savedX, savedKernel, output]: tf.Tensor2D[]) => {
+        const dz: tf.Tensor2D = activation === 'relu' ? tf.mul(dy, tf.step(output)) : dy;
+        const [rows, units] = dz.shape;
+        return [...productGradients(dz, savedX, savedKernel, inputGradient), tf.reshape(tf.matMul(tf.ones([1, rows]), dz), [units])];
+      },
+    };
+  });
 
-/** x·W (+ b), then the activation; a training pass takes the faster gradient, prediction one fused op where it can. */
-function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Variable | null, activation: Activation | 'linear', training: boolean): tf.Tensor2D {
-  if (!training && (activation === 'relu' || activation === 'linear')) return tf.fused.matMul({ a: x, b: kernel, bias: bias ?? undefined, activation }) as tf.Tensor2D;
-  let shifted: tf.Tensor2D;
-  if (training) shifted = bias ? trainingAffine(x, kernel, bias) : trainingMatMul(x, kernel);
-  else shifted = bias ? (tf.add(tf.matMul(x, kernel), bias) as tf.Tensor2D) : tf.matMul(x, kernel);
-  return activation === 'linear' ? shifted : activate(shifted, activation);
+/** Built once per variant: [activation][inputGradient]. */
+const trainingOps = {
+  matMul: [trainingMatMul(false), trainingMatMul(true)],
+  relu: [trainingDense('relu', false), trainingDense('relu', true)],
+  linear: [trainingDense('linear', false), trainingDense('linear', true)],
+};
+
+/**
+ * x·W (+ b), then the activation. A training pass takes the faster gradients above (ReLU and
+ * linear layers in one op); prediction uses one fused op where it can.
+ */
+function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Variable | null, activation: Activation | 'linear', pass: { training: boolean; inputGradient: boolean }): tf.Tensor2D {
+  const gradientIndex = pass.inputGradient ? 1 : 0;
+  if (!bias) {
+    const product: tf.Tensor2D = pass.training ? trainingOps.matMul[gradientIndex](x, kernel) : tf.matMul(x, kernel);
+    return activation === 'linear' ? product : activate(product, activation);
+  }
+  if (activation === 'relu' || activation === 'linear') {
+    return pass.training ? trainingOps[activation][gradientIndex](x, kernel, bias) : (tf.fused.matMul({ a: x, b: kernel, bias, activation }) as tf.Tensor2D);
+  }
+  const shifted = pass.training ? trainingOps.linear[gradientIndex](x, kernel, bias) : (tf.add(tf.matMul(x, kernel), bias) as tf.Tensor2D);
+  return activate(shifted, activation);
 }
 
 /** Raw outputs, [rows, 1]; dense → batch norm → activation → dropout per hidden layer. */
@@ -137,14 +161,17 @@ export function forward(network: Network, x: tf.Tensor2D, codes: BatchCodes, pas
   let activations = withEmbeddings(network, x, codes, pass !== undefined);
   const training = pass !== undefined;
   network.hidden.forEach((layer, index) => {
+    // The first layer's input needs a gradient only when it holds embedding vectors.
+    const step = { training, inputGradient: index > 0 || network.embeddings.length > 0 };
     const kernel = layer.kernel as tf.Tensor2D;
     activations = layer.norm
-      ? activate(normalise(dense(activations, kernel, null, 'linear', training), layer.norm, pass), layer.spec.activation)
-      : dense(activations, kernel, layer.bias, layer.spec.activation, training);
+      ? activate(normalise(dense(activations, kernel, null, 'linear', step), layer.norm, pass), layer.spec.activation)
+      : dense(activations, kernel, layer.bias, layer.spec.activation, step);
     const mask = pass?.masks[index];
     if (mask) activations = tf.mul(activations, mask);
   });
-  return dense(activations, network.output.kernel as tf.Tensor2D, network.output.bias, 'linear', training);
+  const outputStep = { training, inputGradient: network.hidden.length > 0 || network.embeddings.length > 0 };
+  return dense(activations, network.output.kernel as tf.Tensor2D, network.output.bias, 'linear', outputStep);
 }
 
 /** Folds a step's batch moments into the running ones and frees them. */

@@ -14,7 +14,7 @@ export interface EpochSpeed {
   backend: string;
   tfjsVersion: string;
   epochs: number;
-  /** Seconds of each epoch after the first (the first compiles kernels and warms caches). */
+  /** Seconds of each epoch after the first. */
   epochSeconds: number[];
   samplesPerSecond: number;
   fractionOfPeak: number;
@@ -51,10 +51,16 @@ export const speedSpec = (epochs: number): NetworkSpec => ({
 const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const differences = (ends: number[]) => ends.slice(1).map((end, index) => end - ends[index]);
 
-/** Trains `epochs` epochs (a small validation set, scored each epoch as in the cell) and times each after the first. */
-export async function measureEpochSpeed(runtime: MlRuntime, epochs = 3, cpuSeconds: (() => number) | null = null): Promise<EpochSpeed> {
-  const train = syntheticRows(ROWS, 1);
-  const validation = syntheticRows(2_000, 2);
+export interface SpeedData {
+  train: FeatureMatrix;
+  /** Small, as a cell's validation split would be; scored after every epoch. */
+  validation: FeatureMatrix;
+}
+
+export const speedData = (): SpeedData => ({ train: syntheticRows(ROWS, 1), validation: syntheticRows(2_000, 2) });
+
+/** Trains `epochs` epochs and times each after the first (the first compiles kernels and warms caches). */
+export async function measureEpochSpeed(runtime: MlRuntime, { train, validation }: SpeedData, epochs = 3, cpuSeconds: (() => number) | null = null): Promise<EpochSpeed> {
   const cpuAtEpochEnd: number[] = [];
   const onEpoch = () => cpuSeconds && cpuAtEpochEnd.push(cpuSeconds());
   const result = await runtime.trainNetwork(train, validation, speedSpec(epochs), { signal: new AbortController().signal, onEpoch, yieldToHost: () => Promise.resolve() });
