@@ -113,6 +113,34 @@ describe('buildIpynb after a full run of the template', () => {
     expect('data' in loss && (loss.data[VEGA_LITE_MIME] as { width: unknown }).width).toBe(JUPYTER_CHART_WIDTH);
   });
 
+  it('exports the classifier at its chosen threshold: test metrics and the reliability chart', () => {
+    const classify = doc.cells.find((cell) => cell.kind === 'classify')!;
+    const charts = chartsToRender(source);
+    expect(charts.filter((chart) => chart.key.startsWith(`${classify.id}/`))).toHaveLength(1);
+    const html = outputsOf(buildIpynb(source), classify.id).map((output) => ('data' in output ? output.data['text/html'] : undefined)).find((value) => typeof value === 'string');
+    expect(html).toContain('<th>ROC AUC</th>');
+  });
+
+  it('exports a segmentation with its elbow and its scatter', async () => {
+    const session = new Session(() => Promise.reject(new Error('segmenting never trains')), async () => {});
+    const datasetId = await session.setDataset({ name: 'sample-sessions.csv', bytes: new TextEncoder().encode(generateSessionsCsv(400, 5)) });
+    const segmented: NotebookDocument = {
+      schemaVersion: SCHEMA_VERSION,
+      id: 'seg',
+      title: 'Segments',
+      cells: [
+        { id: 'load', kind: 'load', params: { target: 'purchaseValue' } },
+        { id: 'segment', kind: 'segment', params: { features: ['totals.pageviews', 'totals.hits'], k: '3' } },
+      ],
+    };
+    const records: CellRecord[] = [];
+    await session.run(segmented, 'segment', { signal: new AbortController().signal, onRecord: (record) => records.push(record) });
+    expect(records.map((record) => record.error ?? record.status)).toEqual(['done', 'done']);
+    const segmentSource = sourceOf(segmented, records, datasetId);
+    expect(chartsToRender(segmentSource).map((chart) => chart.key)).toEqual(['segment/1', 'segment/2']);
+    expectValid(buildIpynb(segmentSource));
+  });
+
   it('exports metrics as a table and the summary as text/plain', () => {
     const notebook = buildIpynb(source);
     const evaluate = doc.cells.find((cell) => cell.kind === 'evaluate')!;

@@ -1,10 +1,12 @@
 import type { CellRecord } from '../../runtime/record';
 import { aggregateExhibits } from './aggregate';
+import { classifyExhibits } from './classify';
 import { cleanExhibits } from './clean';
 import { edaExhibits } from './eda';
 import { encodeExhibits } from './encode';
 import { evaluateExhibits } from './evaluate';
 import { loadExhibits } from './load';
+import { segmentExhibits } from './segment';
 import { trainMlpExhibits } from './train-mlp';
 import type { Exhibit, ExhibitsOf } from './types';
 
@@ -19,6 +21,8 @@ const exhibitsByKind: Record<string, ExhibitsOf<any>> = {
   encode: encodeExhibits,
   'train-mlp': trainMlpExhibits,
   evaluate: evaluateExhibits,
+  segment: segmentExhibits,
+  classify: classifyExhibits,
 };
 
 /**
