@@ -69,12 +69,20 @@ test('a full session stays on the site and breaks no rule of the page policy', a
 
   await workbench.trySample();
   await workbench.waitForCell('load', ['done']);
+  // A short training run: what is checked is where requests go, not the model.
+  await workbench.setParam(workbench.cell('train-mlp'), 'epochs', '4');
   await workbench.runAll();
   await workbench.waitForAllDone();
-  // Charts are drawn (Vega's expressions run without eval), and the export is made in the page.
+  // Charts are drawn (Vega's expressions run without eval), and every export is made in the page:
+  // Jupyter with charts drawn to PNG, a share link, and the native JSON.
   expect(await page.locator('.vega-embed svg').count()).toBeGreaterThan(0);
-  const download = await workbench.exportNotebook();
-  expect(JSON.parse(await streamText(await download.createReadStream())).cells.length).toBeGreaterThan(0);
+  await page.getByTestId('export-menu').click();
+  const ipynb = JSON.parse(await downloaded(page, () => page.getByTestId('export-ipynb').click())) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
+  expect(ipynb.cells.some((cell) => cell.outputs?.some((output) => output.data?.['image/png']))).toBe(true);
+  await page.getByTestId('copy-link').click();
+  expect(await page.getByTestId('share-link').inputValue()).toContain('#nb=');
+  const native = JSON.parse(await downloaded(page, () => page.getByTestId('export').click())) as { cells: unknown[] };
+  expect(native.cells.length).toBeGreaterThan(0);
   await workbench.reload();
   await workbench.waitForCell('evaluate', ['done']);
 
@@ -132,8 +140,10 @@ test('the policy is enforced: an injected script, a remote image and a request t
   for (const list of [problems.consoleErrors, problems.offsiteRequests]) list.splice(0, list.length, ...list.filter((text) => !provoked(text)));
 });
 
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+/** The text of the file `start` makes the page download. */
+async function downloaded(page: Page, start: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), start()]);
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
