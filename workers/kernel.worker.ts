@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { getCellKind } from '../src/core/cells/registry';
 import { CancelledError, datasetBlob, type DatasetFile, type ProgressUpdate } from '../src/core/cells/types';
 import { memoryBudget, type MemoryFacts } from '../src/core/data/memory-budget';
 import type { MlRuntime } from '../src/core/model/runtime';
@@ -89,7 +90,11 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
       signal: controller.signal,
       onStart: (id) => delivered.push(events.onStart(id)),
       onProgress: (id, update) => delivered.push(events.onProgress(id, update)),
-      onRecord: (finished) => delivered.push(events.onRecord(finished)),
+      onRecord: (finished) => {
+        delivered.push(events.onRecord(finished));
+        // Kept as soon as Load makes it, not after the whole run: a page closed mid-training finds the table its finished cells came from.
+        if (finished.status === 'done' && getCellKind(finished.kind)?.readsDataset) delivered.push(queueKeep(doc).then(() => undefined));
+      },
     });
     return { status: 'finished', record };
   } catch (error) {
@@ -138,6 +143,15 @@ async function openProjectDataset(projectId: string | null): Promise<DatasetInfo
   return dataset;
 }
 
+/** Keeps go one after another, so one table is never written twice. */
+let keeping: Promise<unknown> = Promise.resolve();
+
+function queueKeep(doc: NotebookDocument): Promise<number> {
+  const write = keeping.then(() => keepLoadedTable(doc));
+  keeping = write.catch(() => undefined);
+  return write;
+}
+
 /** Keeps the Load cell's current table as columns under the document's id; returns about how many bytes the project's dataset takes. */
 async function keepLoadedTable(doc: NotebookDocument): Promise<number> {
   // A notebook imported over the session's dataset keeps its own copy.
@@ -176,7 +190,7 @@ const api = {
 
   /** Keeps the Load cell's current table with the project, as columns; nothing to write when it is already kept. Returns its stored size. */
   keepDataset(doc: NotebookDocument): Promise<number> {
-    return keepLoadedTable(doc);
+    return queueKeep(doc);
   },
 
   copyDataset(from: string, to: string): Promise<KeptDatasetFacts | null> {

@@ -13,8 +13,8 @@ export interface RestoredProject {
   document: NotebookDocument | null;
   /** Every finished cell's last record; an interrupted cell's earlier record is left out, as that cell did not finish. */
   records: CellRecord[];
-  /** The cell that was running when the page closed, if any. */
-  interrupted: RunningCell | null;
+  /** The cells that were running when the page closed. */
+  interrupted: RunningCell[];
   /** Why something saved was not restored, in words for the user. */
   warnings: string[];
 }
@@ -31,7 +31,7 @@ export interface ProjectStore {
   list(): Promise<ProjectMeta[]>;
   open(id: string): Promise<RestoredProject>;
   saveDocument(doc: NotebookDocument): Promise<void>;
-  saveRecords(documentId: string, records: CellRecord[], running: RunningCell | null): Promise<void>;
+  saveRecords(documentId: string, records: CellRecord[], running: RunningCell[]): Promise<void>;
   /** What the kernel reports it keeps of the project's dataset after a run. */
   keptDataset(id: string, dataset: { name: string | null; bytes: number }): Promise<void>;
   rename(id: string, title: string): Promise<void>;
@@ -49,6 +49,12 @@ export interface ProjectShelves {
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Saved records less those of cells that were running: a cell cut short did not finish, whatever it showed before. */
+function finishedRecords(raw: unknown, doc: NotebookDocument): CellRecord[] {
+  const cutShort = new Set(readRunning(raw, doc).map((cell) => cell.cellId));
+  return readRecords(raw, doc).filter((record) => !cutShort.has(record.cellId));
+}
 
 export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKeeper, clock: () => Date = () => new Date()): ProjectStore {
   const now = () => clock().toISOString();
@@ -106,24 +112,23 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
 
     async open(id) {
       const [rawDocument, rawRecords] = await Promise.all([shelves.documents.get(id), shelves.results.get(id)]);
-      if (rawDocument === undefined) return { document: null, records: [], interrupted: null, warnings: ['That project is no longer in this browser.'] };
+      if (rawDocument === undefined) return { document: null, records: [], interrupted: [], warnings: ['That project is no longer in this browser.'] };
       let document: NotebookDocument;
       try {
         document = migrate(rawDocument);
       } catch (error) {
-        return { document: null, records: [], interrupted: null, warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
+        return { document: null, records: [], interrupted: [], warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
       }
       const at = now();
       await updateMeta(id, (meta) => ({ ...(meta ?? newMeta(id, document.title, at)), openedAt: at }));
       const interrupted = readRunning(rawRecords, document);
-      const records = readRecords(rawRecords, document).filter((record) => record.cellId !== interrupted?.cellId);
-      return { document, records, interrupted, warnings: [] };
+      return { document, records: finishedRecords(rawRecords, document), interrupted, warnings: [] };
     },
 
     saveDocument,
 
     async saveRecords(documentId, records, running) {
-      const saved: SavedRecords = running ? { documentId, records, running } : { documentId, records };
+      const saved: SavedRecords = running.length > 0 ? { documentId, records, running } : { documentId, records };
       await shelves.results.set(documentId, saved);
       const at = now();
       await updateMeta(documentId, (meta) => meta && withSizes({ ...meta, modifiedAt: at }, { records: storedBytes(saved) }));
@@ -146,7 +151,7 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
       });
       const copy: NotebookDocument = { ...original, id: newId('notebook'), title: `${original.title} (copy)` };
       const rawRecords = await shelves.results.get(id);
-      const records = readRecords(rawRecords, original).filter((record) => record.cellId !== readRunning(rawRecords, original)?.cellId);
+      const records = finishedRecords(rawRecords, original);
       const dataset = await datasets.copy(id, copy.id);
       await shelves.documents.set(copy.id, copy);
       const savedRecords: SavedRecords = { documentId: copy.id, records };

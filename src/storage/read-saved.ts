@@ -34,15 +34,22 @@ export interface RunningCell {
 export interface SavedRecords {
   documentId: string;
   records: CellRecord[];
-  running?: RunningCell;
+  /**
+   * Cells started and not finished: the one running, and any a closed page left running before.
+   * A list, so a cell run after a reload never erases the mark of the one that was cut short.
+   */
+  running?: RunningCell[];
 }
 
-/** The cell of `doc` that was running when the results were last saved, if any. */
-export function readRunning(raw: unknown, doc: NotebookDocument): RunningCell | null {
-  if (!isRecord(raw) || raw.documentId !== doc.id || !isRecord(raw.running)) return null;
-  const { cellId, startedAt } = raw.running;
-  if (typeof cellId !== 'string' || typeof startedAt !== 'string' || !doc.cells.some((cell) => cell.id === cellId)) return null;
-  return { cellId, startedAt };
+/** The cells of `doc` that had started and not finished when the results were last saved. */
+export function readRunning(raw: unknown, doc: NotebookDocument): RunningCell[] {
+  if (!isRecord(raw) || raw.documentId !== doc.id || !Array.isArray(raw.running)) return [];
+  const cellIds = new Set(doc.cells.map((cell) => cell.id));
+  return raw.running.flatMap((entry: unknown) => {
+    if (!isRecord(entry)) return [];
+    const { cellId, startedAt } = entry;
+    return typeof cellId === 'string' && typeof startedAt === 'string' && cellIds.has(cellId) ? [{ cellId, startedAt }] : [];
+  });
 }
 
 /** The records saved for `doc`: those of other notebooks or of deleted cells are dropped, as are malformed ones. */

@@ -130,6 +130,9 @@ test('a reload during training restores every finished cell and marks the traini
   await workbench.open();
   await workbench.trySample();
   await workbench.waitForCell('load', ['done']);
+  // Load reads differently in this run, so the table it makes must be kept before training ends.
+  await workbench.setParam(workbench.cell('load'), 'rows', 'first');
+  await workbench.setParam(workbench.cell('load'), 'rowCount', '4000');
   await workbench.runAll();
   await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });
   await workbench.cell('train-mlp').getByText(/Epoch \d+\/\d+/).first().waitFor({ timeout: 60_000 });
@@ -145,6 +148,11 @@ test('a reload during training restores every finished cell and marks the traini
   expect(after.find((cell) => cell.kind === 'evaluate')?.status).not.toBe('done');
   const note = workbench.cell('train-mlp').getByTestId('interrupted-note');
   expect(await note.innerText()).toBe('The page closed while this cell ran: run it again.');
+
+  // Later cells run from the table kept mid-run, without the file.
+  await page.getByTestId('dataset').filter({ hasText: 'sample-sessions.csv' }).waitFor();
+  await runExplore(workbench);
+  expect(await workbench.cell('load').getByTestId('rows-note').innerText()).toBe('The first 4,000 rows (of 5,000).');
 
   // Still marked after another reload, until the cell runs again.
   await workbench.reload();

@@ -8,10 +8,10 @@ export class RuntimeState {
   records = $state.raw<Record<string, CellRecord>>({});
   running = $state.raw<RunningCell | null>(null);
   readonly runningCellId: string | null = $derived(this.running?.cellId ?? null);
-  /** A cell that was running when the page closed: shown as not finished until it runs again. */
-  interrupted = $state.raw<RunningCell | null>(null);
-  /** What the project saves as started and not finished, so a reload mid-run can say which cell. */
-  readonly unfinished: RunningCell | null = $derived(this.running ?? this.interrupted);
+  /** Cells that were running when the page closed: shown as not finished until they run again. */
+  interrupted = $state.raw<RunningCell[]>([]);
+  /** What the project saves as started and not finished, so a reload mid-run can say which cells. */
+  readonly unfinished: RunningCell[] = $derived(this.running ? [...this.interrupted, this.running] : this.interrupted);
   /** Updates of the run under way, per cell, e.g. for a live loss curve. */
   progress = $state.raw<Record<string, ProgressUpdate[]>>({});
   /** True from a Run or Run all request until it settles, ancestors included. */
@@ -19,7 +19,7 @@ export class RuntimeState {
 
   start(cellId: string): void {
     this.running = { cellId, startedAt: new Date().toISOString() };
-    if (this.interrupted?.cellId === cellId) this.interrupted = null;
+    if (this.wasInterrupted(cellId)) this.interrupted = this.interrupted.filter((cell) => cell.cellId !== cellId);
     this.progress = { ...this.progress, [cellId]: [] };
   }
 
@@ -39,8 +39,12 @@ export class RuntimeState {
     this.progress = rest;
   }
 
-  /** The state a project was saved in: its records, and the cell a closed page left running. */
-  restore(records: CellRecord[], interrupted: RunningCell | null = null): void {
+  wasInterrupted(cellId: string): boolean {
+    return this.interrupted.some((cell) => cell.cellId === cellId);
+  }
+
+  /** The state a project was saved in: its records, and the cells a closed page left running. */
+  restore(records: CellRecord[], interrupted: RunningCell[] = []): void {
     this.records = Object.fromEntries(records.map((record) => [record.cellId, record]));
     this.interrupted = interrupted;
     this.running = null;
@@ -51,6 +55,6 @@ export class RuntimeState {
   keepOnly(cellIds: ReadonlySet<string>): void {
     const kept = Object.values(this.records).filter((record) => cellIds.has(record.cellId));
     if (kept.length !== Object.keys(this.records).length) this.records = Object.fromEntries(kept.map((record) => [record.cellId, record]));
-    if (this.interrupted && !cellIds.has(this.interrupted.cellId)) this.interrupted = null;
+    if (this.interrupted.some((cell) => !cellIds.has(cell.cellId))) this.interrupted = this.interrupted.filter((cell) => cellIds.has(cell.cellId));
   }
 }

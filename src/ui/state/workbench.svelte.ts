@@ -55,7 +55,7 @@ export class Workbench {
   readonly storage = new StorageFacts();
   /** What was last handed to the store, so autosave writes only changes and opening a project writes nothing. */
   private savedDocument: NotebookDocument | null = null;
-  private savedResults: { documentId: string; records: Record<string, CellRecord>; running: RunningCell | null } | null = null;
+  private savedResults: { documentId: string; records: Record<string, CellRecord>; running: RunningCell[] } | null = null;
 
   readonly untrusted = new UntrustedNotebooks();
   /** Expressions of a notebook from a file or a link, held back until the user trusts it; empty for their own. */
@@ -127,8 +127,8 @@ export class Workbench {
     );
   }
 
-  /** The running cell is saved with the results, so a page closed mid-run can say which cell did not finish. */
-  private saveResults(documentId: string, records: Record<string, CellRecord>, running: RunningCell | null): Promise<void> {
+  /** Cells started and not finished are saved with the results, so a page closed mid-run can say which did not finish. */
+  private saveResults(documentId: string, records: Record<string, CellRecord>, running: RunningCell[]): Promise<void> {
     const last = this.savedResults;
     if (last?.documentId === documentId && last.records === records && last.running === running) return Promise.resolve();
     const saving = { documentId, records, running };
@@ -252,7 +252,7 @@ export class Workbench {
   }
 
   /** Shows `doc` as it was saved (nothing to write back) and has the kernel put back its dataset; null shows the landing page. */
-  private show(doc: NotebookDocument | null, records: CellRecord[] = [], interrupted: RunningCell | null = null): void {
+  private show(doc: NotebookDocument | null, records: CellRecord[] = [], interrupted: RunningCell[] = []): void {
     this.runtime.restore(records, interrupted);
     this.savedDocument = doc;
     this.savedResults = doc && { documentId: doc.id, records: this.runtime.records, running: this.runtime.unfinished };

@@ -60,11 +60,11 @@ describe('saving and opening projects', () => {
     const { store } = setup();
     await store.saveDocument(notebook('a', 'Alpha'));
     await store.saveDocument(notebook('b', 'Beta'));
-    await store.saveRecords('a', [record('load')], null);
-    await store.saveRecords('b', [record('eda', { status: 'error', error: 'No table' })], null);
+    await store.saveRecords('a', [record('load')], []);
+    await store.saveRecords('b', [record('eda', { status: 'error', error: 'No table' })], []);
     const a = await store.open('a');
     const b = await store.open('b');
-    expect(a).toEqual({ document: notebook('a', 'Alpha'), records: [record('load')], interrupted: null, warnings: [] });
+    expect(a).toEqual({ document: notebook('a', 'Alpha'), records: [record('load')], interrupted: [], warnings: [] });
     expect(b.document?.title).toBe('Beta');
     expect(b.records).toEqual([record('eda', { status: 'error', error: 'No table' })]);
   });
@@ -81,7 +81,7 @@ describe('saving and opening projects', () => {
     const { store } = setup();
     await store.saveDocument(notebook('a', 'Alpha'));
     await store.saveDocument(notebook('b', 'Beta'));
-    await store.saveRecords('a', [record('load')], null);
+    await store.saveRecords('a', [record('load')], []);
     const list = await store.list();
     expect(list.map((meta) => meta.id)).toEqual(['a', 'b']);
     const [a] = list;
@@ -106,7 +106,7 @@ describe('saving and opening projects', () => {
   it('never loses a change when a document save and a results save overlap', async () => {
     const { store } = setup();
     await store.saveDocument(notebook());
-    await Promise.all([store.saveDocument(notebook('nb-1', 'Renamed')), store.saveRecords('nb-1', [record('load')], null), store.keptDataset('nb-1', { name: 'x.csv', bytes: 10 })]);
+    await Promise.all([store.saveDocument(notebook('nb-1', 'Renamed')), store.saveRecords('nb-1', [record('load')], []), store.keptDataset('nb-1', { name: 'x.csv', bytes: 10 })]);
     const [meta] = await store.list();
     expect(meta.title).toBe('Renamed');
     expect(meta.sizes.records).toBeGreaterThan(0);
@@ -129,33 +129,46 @@ describe('saving and opening projects', () => {
 });
 
 describe('interrupted runs', () => {
+  const train = { cellId: 'train', startedAt: '2026-11-21T12:30:00.000Z' };
+  const eda = { cellId: 'eda', startedAt: '2026-11-21T12:40:00.000Z' };
+
   it('gives back every finished cell and names the cell that was running, leaving out its earlier record', async () => {
     const { store } = setup();
     await store.saveDocument(notebook());
-    const running = { cellId: 'train', startedAt: '2026-11-21T12:30:00.000Z' };
-    await store.saveRecords('nb-1', [record('load'), record('eda'), record('train')], running);
+    await store.saveRecords('nb-1', [record('load'), record('eda'), record('train')], [train]);
     const opened = await store.open('nb-1');
-    expect(opened.interrupted).toEqual(running);
+    expect(opened.interrupted).toEqual([train]);
     expect(opened.records.map((saved) => saved.cellId)).toEqual(['load', 'eda']);
   });
 
-  it('forgets the marker once the run is saved as finished', async () => {
+  it('keeps the mark of a cell cut short while another runs after the reload', async () => {
     const { store } = setup();
     await store.saveDocument(notebook());
-    await store.saveRecords('nb-1', [record('load')], { cellId: 'train', startedAt: '2026-11-21T12:30:00.000Z' });
-    await store.saveRecords('nb-1', [record('load'), record('train')], null);
+    await store.saveRecords('nb-1', [record('load')], [train, eda]);
     const opened = await store.open('nb-1');
-    expect(opened.interrupted).toBeNull();
+    expect(opened.interrupted).toEqual([train, eda]);
+    expect(opened.records.map((saved) => saved.cellId)).toEqual(['load']);
+  });
+
+  it('forgets the mark once the run is saved as finished', async () => {
+    const { store } = setup();
+    await store.saveDocument(notebook());
+    await store.saveRecords('nb-1', [record('load')], [train]);
+    await store.saveRecords('nb-1', [record('load'), record('train')], []);
+    const opened = await store.open('nb-1');
+    expect(opened.interrupted).toEqual([]);
     expect(opened.records).toHaveLength(2);
   });
 
-  it('ignores a marker for a cell the notebook no longer has, or a malformed one', async () => {
+  it('ignores marks for cells the notebook no longer has, and malformed ones', async () => {
     const { shelves, store } = setup();
     await store.saveDocument(notebook());
-    await store.saveRecords('nb-1', [record('load')], { cellId: 'gone', startedAt: '2026-11-21T12:30:00.000Z' });
-    expect((await store.open('nb-1')).interrupted).toBeNull();
-    await shelves.results.set('nb-1', { documentId: 'nb-1', records: [record('load')], running: { cellId: 'train' } });
-    expect((await store.open('nb-1')).interrupted).toBeNull();
+    await store.saveRecords('nb-1', [record('load')], [{ cellId: 'gone', startedAt: '2026-11-21T12:30:00.000Z' }]);
+    expect((await store.open('nb-1')).interrupted).toEqual([]);
+    await shelves.results.set('nb-1', { documentId: 'nb-1', records: [record('load')], running: [{ cellId: 'train' }, 'train', train] });
+    expect((await store.open('nb-1')).interrupted).toEqual([train]);
+    await shelves.results.set('nb-1', { documentId: 'nb-1', records: [record('load')], running: train });
+    expect((await store.open('nb-1')).interrupted).toEqual([]);
   });
 });
 
@@ -171,7 +184,7 @@ describe('rename, duplicate, delete', () => {
   it('duplicates a project as a new one: new id, "(copy)" title, results and dataset copied', async () => {
     const { store, datasets } = setup();
     await store.saveDocument(notebook());
-    await store.saveRecords('nb-1', [record('load'), record('eda')], null);
+    await store.saveRecords('nb-1', [record('load'), record('eda')], []);
     const datasetBytes = await datasets.save('nb-1', snapshot());
     await store.keptDataset('nb-1', { name: 'sessions.csv', bytes: datasetBytes });
 

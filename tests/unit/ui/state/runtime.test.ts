@@ -8,34 +8,36 @@ const interrupted = { cellId: 'train', startedAt: '2026-11-21T12:05:00.000Z' };
 describe('runtime state of a project', () => {
   it('says which cell started and has not finished, with its start time, until it finishes', () => {
     const runtime = new RuntimeState();
-    expect(runtime.unfinished).toBeNull();
+    expect(runtime.unfinished).toEqual([]);
     runtime.start('train');
     expect(runtime.runningCellId).toBe('train');
-    expect(runtime.unfinished).toMatchObject({ cellId: 'train', startedAt: expect.any(String) });
+    expect(runtime.unfinished).toEqual([{ cellId: 'train', startedAt: expect.any(String) }]);
     runtime.finish(record('train'));
-    expect(runtime.unfinished).toBeNull();
+    expect(runtime.unfinished).toEqual([]);
     expect(runtime.records.train).toEqual(record('train'));
   });
 
-  it('keeps a cell a closed page left running as unfinished until it runs again', () => {
+  it('keeps a cell a closed page left running as unfinished until it runs again, whatever runs meanwhile', () => {
     const runtime = new RuntimeState();
-    runtime.restore([record('load')], interrupted);
-    expect(runtime.interrupted).toEqual(interrupted);
-    expect(runtime.unfinished).toEqual(interrupted);
+    runtime.restore([record('load')], [interrupted]);
+    expect(runtime.wasInterrupted('train')).toBe(true);
+    expect(runtime.unfinished).toEqual([interrupted]);
     runtime.start('load');
+    expect(runtime.unfinished).toEqual([interrupted, { cellId: 'load', startedAt: expect.any(String) }]);
     runtime.finish(record('load'));
-    expect(runtime.unfinished).toEqual(interrupted);
+    expect(runtime.unfinished).toEqual([interrupted]);
     runtime.start('train');
-    expect(runtime.interrupted).toBeNull();
+    expect(runtime.wasInterrupted('train')).toBe(false);
+    expect(runtime.unfinished.map((cell) => cell.cellId)).toEqual(['train']);
     runtime.endRun('train');
-    expect(runtime.unfinished).toBeNull();
+    expect(runtime.unfinished).toEqual([]);
   });
 
   it('forgets the interrupted mark when its cell is deleted', () => {
     const runtime = new RuntimeState();
-    runtime.restore([record('load')], interrupted);
+    runtime.restore([record('load')], [interrupted]);
     runtime.keepOnly(new Set(['load']));
-    expect(runtime.interrupted).toBeNull();
+    expect(runtime.wasInterrupted('train')).toBe(false);
     expect(Object.keys(runtime.records)).toEqual(['load']);
   });
 });
