@@ -37,7 +37,7 @@ function thinned<T>(points: T[]): T[] {
   return points.filter((_, index) => index % every === 0 || index === points.length - 1);
 }
 
-export function thresholdGrid(chosen: number): number[] {
+function thresholdGrid(chosen: number): number[] {
   const grid = Array.from({ length: GRID_STEPS + 1 }, (_, step) => step / GRID_STEPS);
   return [...new Set([...grid, chosen])].sort((a, b) => a - b);
 }
