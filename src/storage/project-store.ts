@@ -101,7 +101,10 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
     async start() {
       await adoptLegacyProject(shelves, datasets, now());
       const projects = await allMeta();
-      for (const meta of projects.filter((candidate) => candidate.deletedAt)) await purge(meta.id);
+      for (const meta of projects.filter((candidate) => candidate.deletedAt)) {
+        // One that cannot be removed now stays hidden, and the next start tries again.
+        await purge(meta.id).catch(() => undefined);
+      }
       const opened = projects.flatMap(({ id, openedAt, deletedAt }) => (openedAt && !deletedAt ? [{ id, openedAt }] : []));
       return opened.sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0]?.id ?? null;
     },

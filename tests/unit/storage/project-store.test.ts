@@ -227,6 +227,20 @@ describe('rename, duplicate, delete', () => {
     expect((await store.open('b')).document?.title).toBe('Beta');
   });
 
+  it('still starts when a deleted project cannot be purged, and purges it at a later start', async () => {
+    const { shelves, datasets } = setup();
+    const failing = { ...datasets, remove: async () => Promise.reject(new Error('the database is busy')) };
+    const store = createProjectStore(shelves, failing);
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveDocument(notebook('b', 'Beta'));
+    await store.open('b');
+    await store.remove('a');
+    expect(await store.start()).toBe('b');
+    expect((await store.list()).map((meta) => meta.id)).toEqual(['b']);
+    await createProjectStore(shelves, datasets).start();
+    expect(shelves.projects.entries.has('a')).toBe(false);
+  });
+
   it('never reopens a deleted project at start', async () => {
     const { store } = setup();
     await store.saveDocument(notebook('a', 'Alpha'));
