@@ -16,8 +16,8 @@ const hostile = {
 
 /** Nothing a hostile text carried became markup: no element, handler or script link, and nothing ran. */
 async function expectInert(page: Page): Promise<void> {
-  const cells = page.locator('[data-testid=cell]');
-  expect(await cells.locator('img, script, iframe, object, embed, [onerror], [onload], [onclick]').count()).toBe(0);
+  // The whole app: cells, the header's notebook title, the project list, notices.
+  expect(await page.locator('#app').locator('img, script, iframe, object, embed, [onerror], [onload], [onclick]').count()).toBe(0);
   expect(await page.locator('a[href^="javascript:" i], a[href^="data:text" i], a[href^="vbscript:" i]').count()).toBe(0);
   expect(await page.evaluate(() => (window as { hostile?: number }).hostile)).toBeUndefined();
 }
@@ -90,6 +90,10 @@ test('an imported notebook with hostile titles, markdown and prototype keys stay
   // browser cannot strip it back to `javascript:`: what is left is a harmless relative link.
   expect(await note.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['jav%09ascript:window.hostile=5']);
   for (const label of ['plain', 'upper', 'page']) await note.getByText(label).first().click();
+  await expectInert(page);
+  // The notebook's title, a script tag, is listed among the projects as text.
+  await page.getByTestId('projects').click();
+  await expect.poll(() => page.getByTestId('projects-panel').innerText()).toContain(hostile.script);
   await expectInert(page);
 
   const pollution = await page.evaluate(() => ({
