@@ -62,12 +62,18 @@ test('keeps two projects side by side, each with its own dataset and results; re
   expect(storageLine).toMatch(/used of [\d.]+ (KB|MB|GB)/);
 
   // Back to the sample project: its dataset and its Explore result, as left.
+  const listed = (id: string) => workbench.savedValue('projects', id) as Promise<{ modifiedAt: string; openedAt: string }>;
+  const sampleBefore = await listed(sampleId);
   await row(page, sampleId).getByTestId('project-open').click();
   await page.getByTestId('dataset').filter({ hasText: 'sample-sessions.csv' }).waitFor();
   expect(await workbench.openProjectId()).toBe(sampleId);
   await workbench.waitForCell('load', ['done']);
   await workbench.waitForCell('eda', ['done']);
   expect(await workbench.cell('eda').getByTestId('profile-row').count()).toBeGreaterThan(3);
+  // Opening is no change: the project was opened now, and modified when it was last edited.
+  const sampleAfter = await listed(sampleId);
+  expect(sampleAfter.modifiedAt).toBe(sampleBefore.modifiedAt);
+  expect(sampleAfter.openedAt > sampleBefore.openedAt).toBe(true);
 
   // And to the CSV project: its own table, Explore not run there yet.
   await openPanel(page);
