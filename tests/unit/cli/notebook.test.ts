@@ -54,7 +54,7 @@ describe('notebook runner', () => {
       expect(outcome.stderr).not.toContain('error:');
       expect(outcome.code).toBe(0);
       const report = JSON.parse(outcome.stdout);
-      expect(report.cells.map((cell: { kind: string }) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate']);
+      expect(report.cells.map((cell: { kind: string }) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify']);
       expect(report.cells.every((cell: { status: string }) => cell.status === 'done')).toBe(true);
       expect(report.backend).toBe('wasm');
       expect(report.rows).toBe(12330);
