@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CellError } from '../../../src/core/cells/types';
 import { fitKMeans } from '../../../src/core/segment/kmeans';
+import { createRandom } from '../../../src/core/random';
+import { kMeansPlusPlus } from '../../../src/core/segment/kmeans-plus-plus';
 import { lloyd } from '../../../src/core/segment/lloyd';
+import type { Points } from '../../../src/core/segment/points';
 import { blobs, pointsOf } from './blobs';
 
 const CENTERS = [
@@ -72,6 +75,39 @@ describe('k-means', () => {
     const singles = await Promise.all([1, 2, 3, 4, 5, 6].map((seed) => fitKMeans(overlapping, { k: 6, restarts: 1, seed })));
     const best = await fitKMeans(overlapping, { k: 6, restarts: 12, seed: 1 });
     expect(best.inertia).toBeLessThanOrEqual(Math.min(...singles.map((fit) => fit.inertia)) + 1e-9);
+  });
+
+  it('skips rows by its bounds without changing what plain Lloyd iterations find', async () => {
+    // Plain Lloyd: every distance, every iteration, until no label changes.
+    const plain = (points: Points, start: Float64Array, k: number) => {
+      const { values, rows, dims } = points;
+      const centers = Float64Array.from(start);
+      const labels = new Int32Array(rows).fill(-1);
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (let i = 0; i < rows; i++) {
+          let best = 0;
+          let bestDistance = Infinity;
+          for (let c = 0; c < k; c++) {
+            let distance = 0;
+            for (let j = 0; j < dims; j++) distance += (values[i * dims + j] - centers[c * dims + j]) ** 2;
+            if (distance < bestDistance) [best, bestDistance] = [c, distance];
+          }
+          if (labels[i] !== best) [labels[i], changed] = [best, true];
+        }
+        for (let c = 0; c < k; c++) {
+          const members = Array.from(labels.keys()).filter((i) => labels[i] === c);
+          for (let j = 0; j < dims; j++) centers[c * dims + j] = members.reduce((sum, i) => sum + values[i * dims + j], 0) / members.length;
+        }
+      }
+      return labels;
+    };
+    const overlapping = blobs([[0, 0, 0], [2, 1, 0], [1, 3, 1], [3, 3, 3]], 120, 12).points;
+    for (const seed of [1, 2, 3]) {
+      const start = kMeansPlusPlus(overlapping, 6, createRandom(seed));
+      const fit = await lloyd(overlapping, start, 6, { maxIterations: 300, shiftTolerance: 0 }, async () => {});
+      expect(Array.from(fit.labels)).toEqual(Array.from(plain(overlapping, start, 6)));
+    }
   });
 
   it('stops at the iteration limit and says it did not converge', async () => {
