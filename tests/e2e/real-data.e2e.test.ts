@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../src/core/notebook/document';
 import { sharedDataDir } from './harness/paths';
 import { expect, test } from './harness/test';
 
@@ -12,8 +13,8 @@ interface ExportedCell {
 }
 
 test(
-  'predicts PageValues from the real sessions, restores the project after a reload and reproduces R² from an export',
-  { timeout: 420_000 },
+  'predicts PageValues from the real sessions with the MLP and the hurdle model, restores the project after a reload and reproduces R² from an export',
+  { timeout: 600_000 },
   async ({ workbench, page }) => {
     expect(existsSync(shoppersCsv), `the real dataset belongs at ${shoppersCsv}, beside the checkout`).toBe(true);
     await workbench.open();
@@ -28,10 +29,14 @@ test(
     expect(Number.isFinite(trained.r2)).toBe(true);
     expect(Number.isFinite(trained.baselineR2)).toBe(true);
     expect(trained.r2).toBeGreaterThan(trained.baselineR2);
+    const ridgeR2 = Number(await page.getByTestId('metric-ridge-r2').innerText());
+    expect(Number.isFinite(ridgeR2)).toBe(true);
     const trainingFacts = await workbench.cell('train-mlp').getByTestId('train-facts').innerText();
-    console.info(`test R² ${trained.r2Text} vs mean baseline ${trained.baselineR2}; ${trainingFacts.replace(/\s+/g, ' ')}`);
+    const runFacts = await workbench.cell('train-mlp').getByTestId('train-backend').innerText();
+    expect(runFacts).toMatch(/^TF\.js \d+\.\d+\.\d+, \w+ backend, seed 42$/);
+    console.info(`test R² ${trained.r2Text} vs mean baseline ${trained.baselineR2} and ridge ${ridgeR2}; ${trainingFacts.replace(/\s+/g, ' ')}; ${runFacts}`);
     const cellsAfterRun = await workbench.cellStates();
-    expect(cellsAfterRun.map((cell) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate']);
+    expect(cellsAfterRun.map((cell) => cell.kind).slice(0, 6)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate']);
 
     await workbench.reload();
     await workbench.cell('evaluate').waitFor();
@@ -41,7 +46,7 @@ test(
     const exportedPath = join(mkdtempSync(join(tmpdir(), 'workbench-export-')), 'notebook.json');
     await (await workbench.exportNotebook()).saveAs(exportedPath);
     const exported = JSON.parse(readFileSync(exportedPath, 'utf8')) as { schemaVersion: number; cells: ExportedCell[] };
-    expect(exported.schemaVersion).toBe(1);
+    expect(exported.schemaVersion).toBe(SCHEMA_VERSION);
     expect(exported.cells.find((cell) => cell.kind === 'load')?.params.target).toBe('PageValues');
     expect(exported.cells.find((cell) => cell.kind === 'encode')?.params.exclude).toEqual(['Revenue']);
 
@@ -60,5 +65,20 @@ test(
     await workbench.waitForCell('train-mlp', ['running']);
     await workbench.waitForAllDone();
     expect((await workbench.metrics()).r2Text).toBe(trained.r2Text);
+
+    // The hurdle model: a classifier of P(PageValues > 0) and a network for the amount, each scored on its own.
+    await workbench.setParam(train, 'model', 'hurdle');
+    await workbench.waitForCell('train-mlp', ['stale']);
+    await workbench.runAll();
+    await workbench.waitForCell('train-mlp', ['running']);
+    await workbench.waitForAllDone();
+    const hurdle = await workbench.metrics();
+    const classifierAuc = Number(await page.getByTestId('metric-classifier-auc').innerText());
+    const amountR2 = Number(await page.getByTestId('metric-amount-r2').innerText());
+    await train.getByTestId('train-facts-amount').waitFor();
+    expect(classifierAuc).toBeGreaterThan(0.7);
+    expect(Number.isFinite(amountR2)).toBe(true);
+    expect(hurdle.r2).toBeGreaterThan(hurdle.baselineR2);
+    console.info(`hurdle: test R² ${hurdle.r2Text}, classifier ROC AUC ${classifierAuc}, amount R² on positive test rows ${amountR2}`);
   },
 );

@@ -30,6 +30,8 @@ export interface EvaluateView {
   baseline: RegressionScores & { prediction: number };
   /** Ridge regression on the same features, λ chosen on the validation rows; null when it could not be fitted. */
   ridge: (RegressionScores & { lambda: number }) | null;
+  /** What this cell scored on its previous run in this session (another model or other settings), if any. */
+  previous: RegressionScores | null;
   validationR2: number | null;
   /** Test predictions below 0 raised to 0 (only for a target never negative in training). */
   clampedPredictions: number;
@@ -97,6 +99,11 @@ function ridgeScores(features: FeaturesArtifact): EvaluateView['ridge'] {
   return { ...scores(features.test.y, predicted), lambda: ridge.lambda };
 }
 
+function previousScores(summary: Summary | undefined): RegressionScores | null {
+  if (!summary || typeof summary.rmse !== 'number' || typeof summary.mae !== 'number') return null;
+  return { r2: typeof summary.r2 === 'number' ? summary.r2 : null, rmse: summary.rmse, mae: summary.mae };
+}
+
 function hurdleScores(model: HurdleModel, test: FeatureMatrix): HurdleScores {
   const probability = model.probability(test.x, test.rows, test.codes);
   const labels = test.y.map((value) => (value > 0 ? 1 : 0));
@@ -114,12 +121,12 @@ function hurdleScores(model: HurdleModel, test: FeatureMatrix): HurdleScores {
 export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
   kind: 'evaluate',
   label: 'Evaluate',
-  description: 'Score the trained model once on the held-out test rows, beside a predict-the-mean and a ridge baseline on the same split.',
+  description: 'Score the trained model once on the held-out test rows, beside a predict-the-mean and a ridge baseline on the same split and the previous run.',
   inputs: ['model'],
   output: null,
   fields: [],
   defaults: () => ({}),
-  async run(input) {
+  async run(input, _params, ctx) {
     const trained = input.model;
     if (!trained) throw new CellError('Evaluate needs a trained model from a Train MLP cell above');
     const { features, model } = trained;
@@ -152,6 +159,7 @@ export const evaluateCell: CellKind<Record<string, never>, EvaluateView> = {
         model: modelScores,
         baseline: { ...baseline, prediction: baselinePrediction },
         ridge,
+        previous: previousScores(ctx.previousSummary),
         validationR2: validation.rows > 0 ? r2(validation.y, validationPredictions) : null,
         clampedPredictions,
         points: samplePoints(test.y, testPredictions),

@@ -110,6 +110,8 @@ export interface RunContext {
   ml(): Promise<MlRuntime>;
   /** How much memory one dataset may take on this host (`memoryBudget`); the Load cell samples above it. */
   memoryBudgetBytes: number;
+  /** This cell's summary from its last successful run in this session, for a "previous run" comparison. */
+  previousSummary?: Summary;
 }
 
 interface FieldBase {

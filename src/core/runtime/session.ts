@@ -1,5 +1,5 @@
 import { resolveParams, validateParams } from '../cells/params';
-import { CancelledError, CellError, datasetBlob, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext, type TableArtifact } from '../cells/types';
+import { CancelledError, CellError, datasetBlob, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext, type Summary, type TableArtifact } from '../cells/types';
 import { memoryBudget } from '../data/memory-budget';
 import { hashBlob } from '../hash';
 import type { MlRuntime } from '../model/runtime';
@@ -30,6 +30,8 @@ export class Session {
   private keptOnly: string | null = null;
   /** The last finished record of the cell that reads the dataset: a project keeps it with the table. */
   private datasetRecord: CellRecord | null = null;
+  /** Each cell's summary from its last successful run, handed to its next run. */
+  private readonly lastSummaries = new Map<string, Summary>();
   private currentDatasetId: string | null = null;
   private readonly live = new Map<string, LiveArtifact>();
   private mlRuntime: Promise<MlRuntime> | null = null;
@@ -135,6 +137,7 @@ export class Session {
       ...outcome,
     };
     if (plan.kind?.readsDataset && record.status === 'done') this.datasetRecord = record;
+    if (record.status === 'done' && record.summary) this.lastSummaries.set(plan.cellId, record.summary);
     hooks.onRecord?.(record);
     return record;
   }
@@ -176,6 +179,7 @@ export class Session {
       yieldToHost: this.yieldToHost,
       ml: async () => (usedMl = await this.ml()),
       memoryBudgetBytes: this.memoryBudgetBytes,
+      previousSummary: this.lastSummaries.get(plan.cellId),
     };
     hooks.onStart?.(plan.cellId);
     const started = performance.now();

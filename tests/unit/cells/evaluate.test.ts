@@ -143,6 +143,13 @@ describe('Evaluate cell', () => {
     expect(view.points.map((point) => point.predicted).sort((a, b) => a - b)).toEqual([0.2, 0.8, 12.8, 16.2].map((value) => expect.closeTo(value, 4)));
   });
 
+  it('shows the previous run of this cell beside the new one', async () => {
+    const { view } = await evaluateCell.run({ model: artifact([1, 2], [1, 2]) }, {}, { ...ctx, previousSummary: { r2: 0.25, rmse: 3, mae: 2, test_rows: 2 } });
+    expect(view.previous).toEqual({ r2: 0.25, rmse: 3, mae: 2 });
+    const first = await evaluateCell.run({ model: artifact([1, 2], [1, 2]) }, {}, ctx);
+    expect(first.view.previous).toBeNull();
+  });
+
   it('asks for a trained model when none is above', async () => {
     await expect(evaluateCell.run({}, {}, ctx)).rejects.toThrow('needs a trained model');
   });
