@@ -105,10 +105,11 @@ function targetValues(source: TableArtifact, tableRows: Uint32Array): { values: 
   return { values: Array.from(tableRows, (row) => asNumber(all[row])), yesNo: column.type === 'boolean', note: null };
 }
 
-/** Yields to the host at most every few tens of milliseconds: a yield per iteration would slow small fits down. */
+/** Yields to the host at most every few tens of milliseconds (a yield per iteration would slow small fits down); stops as soon as cancelled. */
 function throttledCheckpoint(ctx: RunContext, intervalMs = 40): () => Promise<void> {
   let last = performance.now();
   return async () => {
+    if (ctx.signal.aborted) throw new CancelledError();
     if (performance.now() - last < intervalMs) return;
     await ctx.yieldToHost();
     if (ctx.signal.aborted) throw new CancelledError();
