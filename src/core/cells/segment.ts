@@ -3,7 +3,7 @@ import { plural } from '../data/clean/step';
 import type { CellValue } from '../data/infer-type';
 import { asNumber } from '../data/numeric-values';
 import type { ScanPoint } from '../segment/choose-k';
-import { featureRows } from '../segment/feature-rows';
+import { featureRows, type FeatureRows } from '../segment/feature-rows';
 import { profileSegments, type SegmentProfiles } from '../segment/profile';
 import { SCAN_KS, segmentPoints, type Scaling, type Segmentation } from '../segment/segmentation';
 import { CancelledError, CellError, type CellKind, type ColumnInfo, type ParamIssue, type RunContext, type TableArtifact } from './types';
@@ -105,6 +105,20 @@ function targetValues(source: TableArtifact, tableRows: Uint32Array): { values: 
   return { values: Array.from(tableRows, (row) => asNumber(all[row])), yesNo: column.type === 'boolean', note: null };
 }
 
+/** More rows than clusters are needed (three for an automatic k); the message names the features that left rows out. */
+function checkEnoughRows(features: readonly string[], rows: FeatureRows, k: number | 'auto'): void {
+  const needed = k === 'auto' ? SCAN_KS[0] + 1 : k + 1;
+  if (rows.points.rows >= needed) return;
+  const sparsest = features
+    .map((feature, j) => ({ feature, missing: rows.missingByFeature[j] }))
+    .filter((entry) => entry.missing > 0)
+    .sort((a, b) => b.missing - a.missing)
+    .slice(0, 3)
+    .map((entry) => `${entry.feature}: ${plural(entry.missing, 'row')}`);
+  const hint = sparsest.length > 0 ? ` (missing most: ${sparsest.join(', ')}; leave such features out, or fill them in a Clean cell)` : '';
+  throw new CellError(`Only ${plural(rows.points.rows, 'row')} ${rows.points.rows === 1 ? 'has' : 'have'} a number in every feature; k = ${k} needs at least ${needed}${hint}`);
+}
+
 /** Yields to the host at most every few tens of milliseconds (a yield per iteration would slow small fits down); stops as soon as cancelled. */
 function throttledCheckpoint(ctx: RunContext, intervalMs = 40): () => Promise<void> {
   let last = performance.now();
@@ -187,17 +201,7 @@ export const segmentCell: CellKind<SegmentParams, SegmentView> = {
     const features = chooseFeatures(source, params.features);
     const rows = featureRows(source.table, features);
     const k = params.k === 'auto' ? 'auto' : Number(params.k);
-    const needed = k === 'auto' ? 3 : k + 1;
-    if (rows.points.rows < needed) {
-      const sparsest = features
-        .map((feature, j) => ({ feature, missing: rows.missingByFeature[j] }))
-        .filter((entry) => entry.missing > 0)
-        .sort((a, b) => b.missing - a.missing)
-        .slice(0, 3)
-        .map((entry) => `${entry.feature}: ${plural(entry.missing, 'row')}`);
-      const hint = sparsest.length > 0 ? ` (missing most: ${sparsest.join(', ')}; leave such features out, or fill them in a Clean cell)` : '';
-      throw new CellError(`Only ${plural(rows.points.rows, 'row')} ${rows.points.rows === 1 ? 'has' : 'have'} a number in every feature; k = ${params.k} needs at least ${needed}${hint}`);
-    }
+    checkEnoughRows(features, rows, k);
 
     const segmentation = await segmentPoints(rows.points, { k, restarts: params.restarts, seed: params.seed, scaling: params.scaling }, {
       checkpoint: throttledCheckpoint(ctx),
