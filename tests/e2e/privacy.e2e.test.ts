@@ -44,6 +44,15 @@ async function logViolations(page: Page): Promise<Violation[]> {
   return violations;
 }
 
+async function tooltipStyle(page: Page): Promise<{ visibility: string; position: string } | null> {
+  return page.evaluate(() => {
+    const tooltip = document.getElementById('vg-tooltip-element');
+    if (!tooltip) return null;
+    const { visibility, position } = getComputedStyle(tooltip);
+    return { visibility, position };
+  });
+}
+
 /** The page's policy, directive by directive. */
 async function pagePolicy(page: Page): Promise<Map<string, string[]>> {
   const content = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -61,6 +70,7 @@ test('a full session stays on the site and breaks no rule of the page policy', a
   expect(policy.get('default-src')).toEqual(["'self'"]);
   expect(policy.get('connect-src')).toEqual(["'self'", 'blob:', 'data:']);
   expect(policy.get('script-src')).toEqual(["'self'"]);
+  expect(policy.get('style-src')).toEqual(["'self'"]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   // No directive names another host: only 'self', keywords and local schemes.
   for (const [directive, sources] of policy) {
@@ -76,6 +86,11 @@ test('a full session stays on the site and breaks no rule of the page policy', a
   // Charts are drawn (Vega's expressions run without eval), and every export is made in the page:
   // Jupyter with charts drawn to PNG, a share link, and the native JSON.
   expect(await page.locator('.vega-embed svg').count()).toBeGreaterThan(0);
+  // Vega's tooltip shows, styled by the app's stylesheet rather than an inline <style>.
+  const bar = workbench.cell('eda').locator('.vega-embed .mark-rect path').first();
+  await bar.scrollIntoViewIfNeeded();
+  await bar.hover();
+  await expect.poll(() => tooltipStyle(page)).toEqual({ visibility: 'visible', position: 'fixed' });
   await page.getByTestId('export-menu').click();
   const ipynb = JSON.parse(await downloaded(page, () => page.getByTestId('export-ipynb').click())) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
   expect(ipynb.cells.some((cell) => cell.outputs?.some((output) => output.data?.['image/png']))).toBe(true);
