@@ -25,6 +25,8 @@ import { UntrustedNotebooks } from './trust.svelte';
 /** Rows of the built-in sample: enough for a meaningful model, small enough to train in seconds. */
 const SAMPLE_ROWS = 5000;
 const SAMPLE_SEED = 42;
+/** A notebook file is parsed whole in the page: beyond this it could take the tab down. */
+const MAX_NOTEBOOK_FILE_BYTES = 256e6;
 /** Typing in a parameter saves once the typing pauses. */
 const SAVE_DELAY_MS = 400;
 
@@ -329,10 +331,16 @@ export class Workbench {
    * Opens an imported notebook (the native JSON, with the results and dataset it may carry, or a
    * Jupyter notebook this workbench exported); a file that cannot be read changes nothing.
    */
-  async importNotebook(text: string, fileName: string): Promise<void> {
+  async importNotebook(source: File): Promise<void> {
+    const fileName = source.name;
+    if (source.size > MAX_NOTEBOOK_FILE_BYTES) {
+      const megabytes = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
+      this.notices.show('error', `${fileName} is ${megabytes(source.size)}, more than the ${megabytes(MAX_NOTEBOOK_FILE_BYTES)} a notebook file may be: export it without its dataset, and open the data file itself`);
+      return;
+    }
     let file: NotebookFile;
     try {
-      const value: unknown = JSON.parse(text);
+      const value: unknown = JSON.parse(await source.text());
       file = isIpynb(value) ? { doc: readIpynb(value), results: undefined, dataset: null } : readNotebookFile(value);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
