@@ -36,6 +36,14 @@ describe('segmentation', () => {
     keep.forEach((row, i) => expect(result.fit.labels[i]).toBe(uneven.truth[row]));
   });
 
+  it('adds a chosen k beyond the scan to the elbow curve', async () => {
+    const result = await segmentPoints(points, options({ k: 10, restarts: 1 }), hooks);
+    expect(result.k).toBe(10);
+    expect(result.scan.map((point) => point.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 10]);
+    expect(result.bestSilhouetteK).toBe(3);
+    expect(new Set(result.fit.labels).size).toBe(10);
+  });
+
   it('gives the same result for the same seed', async () => {
     const first = await segmentPoints(points, options({ k: 4 }), hooks);
     const second = await segmentPoints(points, options({ k: 4 }), hooks);
