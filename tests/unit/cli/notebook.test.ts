@@ -70,8 +70,9 @@ describe('notebook runner', () => {
     async () => {
       const outcome = await runner('run', template, '--data', realData, '--target', 'PageValues', '--exclude', 'Revenue');
       const lines = outcome.stdout.trim().split('\n');
-      expect(lines).toHaveLength(6);
+      expect(lines).toHaveLength(7);
       expect(lines[5]).toMatch(/^evaluate\s+done\s+\d+ ms\s+r2=/);
+      expect(lines[6]).toMatch(/^classify\s+done\s+\d+ ms\s/);
     },
     90_000,
   );
