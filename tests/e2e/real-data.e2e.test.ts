@@ -69,6 +69,8 @@ test(
     // The hurdle model: a classifier of P(PageValues > 0) and a network for the amount, each scored on its own.
     await workbench.setParam(train, 'model', 'hurdle');
     await workbench.waitForCell('train-mlp', ['stale']);
+    // Cells below Evaluate (the purchase classifier) may still be finishing the previous run.
+    await expect.poll(() => page.getByTestId('run-all').isEnabled(), { timeout: 300_000 }).toBe(true);
     await workbench.runAll();
     await workbench.waitForCell('train-mlp', ['running']);
     await workbench.waitForAllDone();
