@@ -158,8 +158,8 @@ function dense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Variable | null, ac
 
 /** Raw outputs, [rows, 1]; dense → batch norm → activation → dropout per hidden layer. */
 export function forward(network: Network, x: tf.Tensor2D, codes: BatchCodes, pass?: TrainingPass): tf.Tensor2D {
-  let activations = withEmbeddings(network, x, codes, pass !== undefined);
   const training = pass !== undefined;
+  let activations = withEmbeddings(network, x, codes, training);
   network.hidden.forEach((layer, index) => {
     // The first layer's input needs a gradient only when it holds embedding vectors.
     const step = { training, inputGradient: index > 0 || network.embeddings.length > 0 };
