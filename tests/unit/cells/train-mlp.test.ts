@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveParams } from '../../../src/core/cells/params';
+import { evaluateCell } from '../../../src/core/cells/evaluate';
 import { trainMlpCell, type TrainMlpParams } from '../../../src/core/cells/train-mlp';
 import type { FeatureMatrix, FeaturesArtifact, ProgressUpdate, RunContext } from '../../../src/core/cells/types';
 import { HurdleModel } from '../../../src/core/model/hurdle';
@@ -176,6 +177,19 @@ describe('Train MLP cell', () => {
     const first = await run(1);
     expect(await run(1)).toEqual(first);
     expect(await run(2)).not.toEqual(first);
+  });
+
+  it.each(['mlp', 'hurdle'] as const)('gives the same test metrics to 1e-6 for the same seed (%s, WASM)', async (model) => {
+    const metrics = async () => {
+      const trained = await trainMlpCell.run({ features: featuresFixture() }, params([8], { model, epochs: 5 }), context([]));
+      if (trained.artifact?.kind !== 'model') throw new Error('expected a model');
+      const { summary } = await evaluateCell.run({ model: trained.artifact }, {}, context([]));
+      trained.artifact.model.dispose();
+      return [summary.r2, summary.rmse, summary.mae] as number[];
+    };
+    const first = await metrics();
+    const second = await metrics();
+    second.forEach((value, index) => expect(Math.abs(value - first[index])).toBeLessThan(1e-6));
   });
 
   it('asks for features when no Encode cell is above', async () => {
