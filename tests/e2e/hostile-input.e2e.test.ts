@@ -148,7 +148,7 @@ test('a dataset far larger than the storage quota is refused with a message, and
   // Nothing half-written: the notebook comes back whole and nothing saved fails to read.
   const kinds = (await workbench.cellStates()).map((cell) => cell.kind);
   await workbench.reload();
-  await expect.poll(async () => (await workbench.cellStates()).map((cell) => cell.kind)).toEqual(kinds);
+  await expect.poll(async () => (await workbench.cellStates()).map((cell) => cell.kind), { timeout: 30_000 }).toEqual(kinds);
   await expect.poll(() => page.getByTestId('dataset-restoring').count(), { timeout: 30_000 }).toBe(0);
   // The cells that ran keep their results, shown as stale until the file is given again.
   const [load, clean] = await workbench.cellStates();
