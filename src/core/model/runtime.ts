@@ -86,9 +86,13 @@ export interface NetworkSpec {
 }
 
 export interface MlRuntime {
-  /** e.g. 'webgl', 'wasm', 'cpu' */
+  /** e.g. 'webgl', 'wasm', 'cpu': the one training runs on now. */
   readonly backend: string;
   readonly version: string;
+  /** Milliseconds per step of the probe network on each backend that started, when they were timed. */
+  readonly probeMs: Readonly<Record<string, number>>;
+  /** Moves training to another backend that started here (the user's choice over the probe's). */
+  useBackend(name: string): Promise<void>;
   /**
    * Trains any network; the model's `predict` gives the loss's prediction scale: the target for
    * mse/huber, the mean for poisson/tweedie, the probability of class 1 for binary-crossentropy.

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import type { DatasetInfo } from '../../../workers/kernel.worker';
+import type { BackendInfo, DatasetInfo } from '../../../workers/kernel.worker';
 import type { ColumnInfo, ProgressUpdate } from '../../core/cells/types';
 import { DocumentError } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
@@ -46,6 +46,8 @@ export class Workbench {
   /** True while the kernel puts back the project's dataset; the notebook is usable meanwhile. */
   restoringDataset = $state(false);
   backend = $state<string | null>(null);
+  /** Milliseconds per probe step of each backend that started, for the backend picker. */
+  backendProbeMs = $state.raw<Readonly<Record<string, number>>>({});
   /** A slow step outside any cell (reading a file, restoring), in words. */
   pending = $state<string | null>(null);
   /** Runs wait for the kept dataset to be back in the kernel. */
@@ -531,13 +533,27 @@ export class Workbench {
     if (doc) await this.save(() => this.keepDataset(doc));
   }
 
-  /** Asks the kernel which training backend it chose (WebGL, else WASM, else CPU) and shows it. */
+  /** Asks the kernel which training backend its probe chose and shows it. */
   async detectBackend(): Promise<void> {
     try {
-      this.backend = (await this.kernel.api.backend()).backend;
+      this.showBackend(await this.kernel.api.backend());
     } catch (error) {
       this.notices.show('error', `No training backend could start: ${errorText(error)}`);
     }
+  }
+
+  /** Trains on `name` from now on, over the probe's choice; results already made stand. */
+  async chooseBackend(name: string): Promise<void> {
+    try {
+      this.showBackend(await this.kernel.api.chooseBackend(name));
+    } catch (error) {
+      this.notices.show('error', `Could not switch to ${name}: ${errorText(error)}`);
+    }
+  }
+
+  private showBackend(info: BackendInfo): void {
+    this.backend = info.backend;
+    this.backendProbeMs = info.probeMs;
   }
 
   private async save(write: () => Promise<void>): Promise<void> {

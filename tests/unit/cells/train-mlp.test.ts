@@ -80,8 +80,8 @@ describe('Train MLP cell', () => {
   it('trains a log1p-transformed target on log1p(y) for training and validation rows', async () => {
     const seen: Float32Array[] = [];
     const recording: MlRuntime = {
+      ...runtime,
       backend: 'recording',
-      version: '0',
       trainNetwork: (train, validation, spec, hooks) => {
         seen.push(train.y, validation.y);
         return runtime.trainNetwork(train, validation, spec, hooks);

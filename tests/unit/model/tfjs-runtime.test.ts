@@ -44,6 +44,22 @@ describe('createTfRuntime', () => {
     await createTfRuntime({ backends: ['wasm'], wasmPaths });
   });
 
+  it('times every backend that starts on a probe, trains on the fastest, and lets the user choose another', async () => {
+    const before = tf.memory().numTensors;
+    const probed = await createTfRuntime({ backends: ['cpu', 'webgl', 'wasm'], wasmPaths, choose: 'fastest' });
+    // No WebGL in Node: it is left out, not timed.
+    expect(Object.keys(probed.probeMs).sort()).toEqual(['cpu', 'wasm']);
+    expect(Object.values(probed.probeMs).every((ms) => ms > 0)).toBe(true);
+    const [fastest] = Object.entries(probed.probeMs).sort((a, b) => a[1] - b[1])[0];
+    expect(probed.backend).toBe(fastest);
+    expect(tf.memory().numTensors).toBe(before);
+    await probed.useBackend('cpu');
+    expect(probed.backend).toBe('cpu');
+    await expect(probed.useBackend('webgl')).rejects.toThrow(/The webgl backend did not start here: choose one of cpu, wasm/);
+    await probed.useBackend('wasm');
+    expect(runtime.backend).toBe('wasm');
+  });
+
   it('learns a linear relation in the original target units', async () => {
     const train = linearData(600, 1);
     const test = linearData(200, 2);
