@@ -4,15 +4,20 @@ import { applyScaler, describeScaler, fitScaler, median } from './values';
 
 /**
  * Calendar parts in UTC, numbered as pandas' `dt` accessor does (hour 0–23, Monday = 0, month
- * 1–12): the same file gives the same features whatever the viewer's time zone.
+ * 1–12): the same file gives the same features whatever the viewer's time zone. The hour also
+ * goes round a circle (sine and cosine), so 23:00 sits next to 00:00: evening peaks that cross
+ * midnight are then one bump, not two ends of a line.
  */
+const hourAngle = (date: Date) => (2 * Math.PI * (date.getUTCHours() + date.getUTCMinutes() / 60)) / 24;
 const partReaders: Record<TimestampPart, { of(date: Date): number; label: string }> = {
   hour: { of: (date) => date.getUTCHours(), label: 'hour of day 0–23 (UTC)' },
+  hour_sin: { of: (date) => Math.sin(hourAngle(date)), label: 'sine of the time of day (UTC)' },
+  hour_cos: { of: (date) => Math.cos(hourAngle(date)), label: 'cosine of the time of day (UTC)' },
   day_of_week: { of: (date) => (date.getUTCDay() + 6) % 7, label: 'day of week, Monday = 0 (UTC)' },
   weekend: { of: (date) => (date.getUTCDay() % 6 === 0 ? 1 : 0), label: '1 on Saturday or Sunday (UTC)' },
   month: { of: (date) => date.getUTCMonth() + 1, label: 'month 1–12 (UTC)' },
 };
-const allParts: TimestampPart[] = ['hour', 'day_of_week', 'weekend', 'month'];
+const allParts: TimestampPart[] = ['hour', 'hour_sin', 'hour_cos', 'day_of_week', 'weekend', 'month'];
 
 export function fitTimestamp(column: string, values: ArrayLike<unknown>, trainRows: ArrayLike<number>, scaling: Scaling): TimestampEncoder | string {
   const present: number[] = [];

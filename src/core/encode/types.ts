@@ -64,7 +64,7 @@ export interface TargetEncoder {
   scaler: Scaler;
 }
 
-export type TimestampPart = 'hour' | 'day_of_week' | 'weekend' | 'month';
+export type TimestampPart = 'hour' | 'hour_sin' | 'hour_cos' | 'day_of_week' | 'weekend' | 'month';
 
 export interface TimestampEncoder {
   kind: 'timestamp';

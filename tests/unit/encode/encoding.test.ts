@@ -103,12 +103,18 @@ describe('fitEncoding on training rows only', () => {
     // 2024-01-01 was a Monday; 2024-03-02 a Saturday, 2024-06-05 a Wednesday, 2024-09-07 a Saturday.
     const stamps = ['2024-01-01T06:00:00Z', '2024-03-02T12:00:00Z', '2024-06-05T18:00:00Z', '2024-09-07T00:00:00Z', '2024-12-29T23:30:00Z', null].map((text) => (text === null ? null : Date.parse(text)));
     const { table, encoding } = fit({ at: stamps, y }, [{ name: 'at', type: 'timestamp' }, { name: 'y', type: 'number' }], { scaling: 'none' });
-    expect(encoding.featureNames).toEqual(['at:hour', 'at:day_of_week', 'at:weekend', 'at:month']);
-    // Sunday 29 December 23:30: hour 23, day 6, weekend, month 12.
-    expect(Array.from(encodeRows(encoding, table, [4]))).toEqual([23, 6, 1, 12]);
+    expect(encoding.featureNames).toEqual(['at:hour', 'at:hour_sin', 'at:hour_cos', 'at:day_of_week', 'at:weekend', 'at:month']);
+    // Sunday 29 December 23:30: hour 23, half an hour before midnight on the circle, day 6, weekend, month 12.
+    const circle = (hours: number) => [Math.sin((2 * Math.PI * hours) / 24), Math.cos((2 * Math.PI * hours) / 24)];
+    const late = Array.from(encodeRows(encoding, table, [4]));
+    expect([late[0], ...late.slice(3)]).toEqual([23, 6, 1, 12]);
+    expect(late[1]).toBeCloseTo(circle(23.5)[0], 6);
+    expect(late[2]).toBeCloseTo(circle(23.5)[1], 6);
     // A missing instant takes the training median's parts: midway between 2 March 12:00 and 5 June 18:00 is Friday 19 April 03:00.
     expect((encoding.encoders[0] as TimestampEncoder).median).toBe(Date.parse('2024-04-19T03:00:00Z'));
-    expect(Array.from(encodeRows(encoding, table, [5]))).toEqual([3, 4, 0, 4]);
+    const imputed = Array.from(encodeRows(encoding, table, [5]));
+    expect([imputed[0], ...imputed.slice(3)]).toEqual([3, 4, 0, 4]);
+    expect(imputed[1]).toBeCloseTo(circle(3)[0], 6);
   });
 
   it('leaves out a timestamp part that is constant in the training rows, such as the hour of a date', () => {

@@ -93,8 +93,8 @@ describe('encoders see the training rows only', () => {
   it('fits the timestamp parts’ scalers on training rows', () => {
     const encoder = fittedOnTrainingRowsOnly('at') as TimestampEncoder;
     // Training hours 1..8 (the test rows' 23:00 would move them); Monday and Tuesday, no weekend, all January.
-    expect(encoder.parts.map((part) => part.part)).toEqual(['hour', 'day_of_week']);
+    expect(encoder.parts.map((part) => part.part)).toEqual(['hour', 'hour_sin', 'hour_cos', 'day_of_week']);
     expect(encoder.parts[0].scaler).toEqual({ scaling: 'standard', offset: 4.5, scale: Math.sqrt(5.25) });
-    expect(encoder.parts[1].scaler).toEqual({ scaling: 'standard', offset: 0.5, scale: 0.5 });
+    expect(encoder.parts[3].scaler).toEqual({ scaling: 'standard', offset: 0.5, scale: 0.5 });
   });
 });
