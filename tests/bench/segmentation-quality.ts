@@ -19,20 +19,9 @@ import { fitKMeans } from '../../src/core/segment/kmeans';
 import type { Points } from '../../src/core/segment/points';
 import { applyStandardScaling, fitStandardScaling } from '../../src/core/segment/scale';
 import { segmentPoints } from '../../src/core/segment/segmentation';
+import { SHOPPERS_BEHAVIOUR_COLUMNS as FEATURES } from '../fixtures/shoppers';
 
 const DATA = '../shared/data/online_shoppers_intention.csv';
-const FEATURES = [
-  'Administrative',
-  'Administrative_Duration',
-  'Informational',
-  'Informational_Duration',
-  'ProductRelated',
-  'ProductRelated_Duration',
-  'BounceRates',
-  'ExitRates',
-  'PageValues',
-  'SpecialDay',
-];
 const SEEDS = [1, 2, 3, 4, 5].slice(0, Number(process.env.BENCH_SEEDS ?? 5));
 const KS = [2, 3, 4, 5, 6, 7, 8];
 const RESTARTS = 10;

@@ -1,20 +1,9 @@
 import { join } from 'node:path';
 import { sharedDataDir } from './harness/paths';
 import { expect, test } from './harness/test';
+import { SHOPPERS_BEHAVIOUR_COLUMNS as BEHAVIOUR } from '../fixtures/shoppers';
 
 const shoppersCsv = join(sharedDataDir, 'online_shoppers_intention.csv');
-const BEHAVIOUR = [
-  'Administrative',
-  'Administrative_Duration',
-  'Informational',
-  'Informational_Duration',
-  'ProductRelated',
-  'ProductRelated_Duration',
-  'BounceRates',
-  'ExitRates',
-  'PageValues',
-  'SpecialDay',
-];
 
 test('segments the real sessions from the add-cell menu, shows the silhouette and profile, and renames a segment', { timeout: 360_000 }, async ({ workbench, page }) => {
   await workbench.open();

@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../../../src/cli/run-notebook';
 import type { EdaView } from '../../../src/core/cells/eda';
 import type { SegmentView } from '../../../src/core/cells/segment';
+import { SHOPPERS_BEHAVIOUR_COLUMNS as BEHAVIOUR } from '../../fixtures/shoppers';
 
 const realData = '../shared/data/online_shoppers_intention.csv';
-const BEHAVIOUR = [
-  'Administrative',
-  'Administrative_Duration',
-  'Informational',
-  'Informational_Duration',
-  'ProductRelated',
-  'ProductRelated_Duration',
-  'BounceRates',
-  'ExitRates',
-  'PageValues',
-  'SpecialDay',
-];
 
 const scratch = mkdtempSync(join(tmpdir(), 'segment-cli-'));
 function notebook(name: string, segmentParams: Record<string, unknown>): string {
