@@ -20,10 +20,6 @@ async function closePanel(page: Page): Promise<void> {
 }
 
 /** Waits until the kernel has kept the open project's dataset, so a switch finds it. */
-async function datasetKept(workbench: WorkbenchPage, id: string): Promise<void> {
-  await expect.poll(async () => ((await workbench.savedValue('datasets', id)) as { kind?: string } | undefined)?.kind, { timeout: 15_000 }).toBe('columns');
-}
-
 async function runExplore(workbench: WorkbenchPage): Promise<void> {
   await workbench.cell('eda').getByTestId('run-cell').click();
   await workbench.waitForCell('eda', ['done']);
@@ -35,7 +31,7 @@ test('keeps two projects side by side, each with its own dataset and results; re
   await workbench.waitForCell('load', ['done']);
   await runExplore(workbench);
   const sampleId = await workbench.openProjectId();
-  await datasetKept(workbench, sampleId);
+  await workbench.waitForKeptDataset(sampleId);
 
   // A second project from a small CSV, started from the panel.
   await openPanel(page);
@@ -46,7 +42,7 @@ test('keeps two projects side by side, each with its own dataset and results; re
   await workbench.waitForCell('load', ['done']);
   const visitsId = await workbench.openProjectId();
   expect(visitsId).not.toBe(sampleId);
-  await datasetKept(workbench, visitsId);
+  await workbench.waitForKeptDataset(visitsId);
 
   // Both listed, with their datasets, sizes and the storage line.
   await openPanel(page);

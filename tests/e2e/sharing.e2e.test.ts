@@ -185,6 +185,8 @@ test('the notebook JSON can carry the results and the dataset (sizes shown first
   const statuses = async (target: Page) =>
     target.locator('[data-testid=cell]').evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute('data-kind')}:${cell.getAttribute('data-status')}`));
   const ran = await statuses(page);
+  // The kernel keeps the loaded table just after Load; the menu sizes what is kept when it opens.
+  await workbench.waitForKeptDataset();
 
   await openMenu(page);
   await expect.poll(() => page.getByTestId('export-dataset-size').innerText()).toMatch(/\d+(\.\d+)? (KB|MB)/);

@@ -278,8 +278,10 @@ export class Workbench {
 
   /** Keeps the Load cell's table with the project after a run, and lists its size. */
   private async keepDataset(doc: NotebookDocument): Promise<void> {
+    // Read before waiting: by the time the kernel answers, another project may be open.
+    const name = this.dataset?.name ?? null;
     const bytes = await this.kernel.api.keepDataset(doc);
-    await this.store.keptDataset(doc.id, { name: bytes > 0 ? (this.dataset?.name ?? null) : null, bytes });
+    await this.store.keptDataset(doc.id, { name: bytes > 0 ? name : null, bytes });
   }
 
   async openFile(file: File): Promise<void> {

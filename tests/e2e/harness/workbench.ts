@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { CellStatus } from '../../../src/core/runtime/record';
 
 export interface CellState {
@@ -131,6 +132,24 @@ export class WorkbenchPage {
     const id = await this.page.getByTestId('notebook-title').getAttribute('data-project-id');
     if (!id) throw new Error('No project is open');
     return id;
+  }
+
+  /**
+   * Waits until project `id` (by default the open one) keeps its loaded table: the kernel has
+   * written the columns and the page has listed the dataset with the project.
+   */
+  async waitForKeptDataset(id?: string): Promise<void> {
+    const projectId = id ?? (await this.openProjectId());
+    await expect
+      .poll(
+        async () => {
+          const columns = (await this.savedValue('datasets', projectId)) as { kind?: string } | undefined;
+          const listed = (await this.savedValue('projects', projectId)) as { datasetName?: string | null } | undefined;
+          return columns?.kind === 'columns' && typeof listed?.datasetName === 'string';
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
   }
 
   /** The value under `key` (by default the open project's id) in one of the IndexedDB stores. */
