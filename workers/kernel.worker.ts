@@ -49,7 +49,7 @@ export interface DatasetInfo {
  * A macrotask, so a `cancel` message queued behind a long training loop is handled between
  * epochs. MessageChannel avoids the 4 ms clamp nested setTimeout calls get.
  */
-function yieldToHost(): Promise<void> {
+function macrotask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -58,6 +58,19 @@ function yieldToHost(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** Set while the user has paused the run: every long loop waits at its next yield until it resolves. */
+let paused: { resume(): void; resumed: Promise<void> } | null = null;
+
+async function yieldToHost(): Promise<void> {
+  await macrotask();
+  while (paused) await paused.resumed;
+}
+
+function resume(): void {
+  paused?.resume();
+  paused = null;
 }
 
 async function createMl(): Promise<MlRuntime> {
@@ -107,6 +120,8 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
     throw error;
   } finally {
     if (current === controller) current = null;
+    // A pause asked for as the run ended must not hold the next one.
+    resume();
     await Promise.allSettled(delivered);
   }
 }
@@ -235,6 +250,20 @@ const api = {
   /** Aborts the run under way; the cell keeps its previous record. */
   cancel(): void {
     current?.abort();
+    // A paused run wakes up to see the abort.
+    resume();
+  },
+
+  /** Holds the run under way at its next yield (between batches, epochs or chunks of a file) until `resume`. */
+  pause(): void {
+    if (!current || paused) return;
+    let wake = () => {};
+    const resumed = new Promise<void>((resolve) => (wake = resolve));
+    paused = { resume: wake, resumed };
+  },
+
+  resume(): void {
+    resume();
   },
 
   /** The training backend, chosen by the probe on first call (the page asks at start, so it can show it). */

@@ -46,3 +46,32 @@ test('cancels training mid-run and keeps working', async ({ workbench }) => {
   await workbench.waitForAllDone();
   expect(Number.isFinite((await workbench.metrics()).r2)).toBe(true);
 });
+
+test('pauses training at the next step and resumes it where it stopped', async ({ workbench, page }) => {
+  await workbench.open();
+  await workbench.trySample();
+  await workbench.waitForCell('load', ['done']);
+  const train = workbench.cell('train-mlp');
+  // Long enough that it is still training while the test looks.
+  await workbench.setParam(train, 'epochs', '2000');
+  await workbench.setParam(train, 'patience', '500');
+  await train.getByTestId('run-cell').click();
+  await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });
+  const epochText = train.getByText(/Epoch \d+\/2000/).first();
+  await epochText.waitFor({ timeout: 60_000 });
+
+  await page.getByTestId('pause-run').click();
+  await train.getByTestId('paused-note').waitFor();
+  // Give a step under way time to end, then the epoch must stand still.
+  await page.waitForTimeout(1500);
+  const held = await epochText.innerText();
+  await page.waitForTimeout(2500);
+  expect(await epochText.innerText()).toBe(held);
+  expect(await workbench.cellStates()).toContainEqual({ kind: 'train-mlp', status: 'running' });
+
+  await page.getByTestId('resume-run').click();
+  await expect.poll(() => epochText.innerText(), { timeout: 30_000 }).not.toBe(held);
+  expect(await train.getByTestId('paused-note').count()).toBe(0);
+  await train.getByTestId('cancel-cell').click();
+  await workbench.waitForCell('train-mlp', ['idle', 'stale'], { timeout: 10_000 });
+});

@@ -43,6 +43,8 @@ export class Workbench {
   readonly notices = new NoticeList();
   dataset = $state.raw<DatasetInfo | null>(null);
   readonly datasetId: string | null = $derived(this.dataset?.id ?? null);
+  /** True while the user holds the run under way. */
+  paused = $state(false);
   /** True while the kernel puts back the project's dataset; the notebook is usable meanwhile. */
   restoringDataset = $state(false);
   backend = $state<string | null>(null);
@@ -328,7 +330,20 @@ export class Workbench {
   }
 
   cancel(): void {
+    this.paused = false;
     void this.kernel.api.cancel();
+  }
+
+  /** Holds the run under way at its next step (a batch, an epoch, a chunk of the file); `resume` lets it go on. */
+  pause(): void {
+    if (!this.runtime.busy) return;
+    this.paused = true;
+    void this.kernel.api.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    void this.kernel.api.resume();
   }
 
   /**
@@ -529,6 +544,7 @@ export class Workbench {
       const cancelled = this.runtime.runningCellId;
       if (cancelled) this.runtime.endRun(cancelled);
       this.runtime.busy = false;
+      this.paused = false;
       await this.detectBackend();
     }
     const doc = this.notebook.doc;
