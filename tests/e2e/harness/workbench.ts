@@ -50,11 +50,21 @@ export class WorkbenchPage {
     return this.page.locator('[data-testid=file-input], [data-testid=dataset-input]').first();
   }
 
+  /**
+   * A cell's record can show before its run has ended, and a file given during a run is refused:
+   * as a user would, wait until nothing runs (no Cancel in the header).
+   */
+  private async untilIdle(): Promise<void> {
+    await expect.poll(() => this.page.getByTestId('cancel-run').count(), { timeout: 60_000 }).toBe(0);
+  }
+
   async openDataset(path: string): Promise<void> {
+    await this.untilIdle();
     await this.datasetInput.setInputFiles(path);
   }
 
   async openDatasetBytes(name: string, bytes: Uint8Array, mimeType = 'text/csv'): Promise<void> {
+    await this.untilIdle();
     await this.datasetInput.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
   }
 
