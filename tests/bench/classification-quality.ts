@@ -8,37 +8,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNotebook } from '../../src/cli/run-notebook';
-import { encodeCell } from '../../src/core/cells/encode';
-import { asNumber } from '../../src/core/data/numeric-values';
-import { readDataset } from '../../src/core/data/read-dataset';
-import { splitRows } from '../../src/core/encode/split';
+import { REFERENCE_PYTHON, SEEDS, SHOPPERS_DATA, stats, testRowsBySeed } from './shoppers-splits';
 
-const DATA = '../shared/data/online_shoppers_intention.csv';
 const TEMPLATE = 'notebooks/purchase-value.json';
 const TARGET = 'Revenue';
-const SEEDS = [1, 2, 3, 4, 5];
 const MODELS = ['logistic', 'mlp'] as const;
-const REFERENCE_PYTHON = process.env.REFERENCE_PYTHON ?? '/usr/bin/python3';
 
-const stats = (values: number[]) => {
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1));
-  return { mean, sd };
-};
-
-/** The test rows Encode holds out for a seed: the same split function on the same target. */
-async function testRowsBySeed(): Promise<Record<number, number[]>> {
-  const { table } = await readDataset({ name: 'shoppers.csv', bytes: readFileSync(DATA) });
-  const target = Array.from(table.array(TARGET) as ArrayLike<unknown>, (value) => {
-    const number = asNumber(value);
-    if (number === null) throw new Error(`the bench assumes every row has a ${TARGET}`);
-    return number;
-  });
-  const defaults = encodeCell.defaults();
-  return Object.fromEntries(
-    SEEDS.map((seed) => [seed, Array.from(splitRows(target, { testFraction: defaults.testFraction, validationFraction: defaults.validationFraction, strategy: defaults.split, seed }).test)]),
-  );
-}
 
 /** The template up to Encode, then its Classify cell: the regression cells play no part here. */
 async function workbenchScores(model: (typeof MODELS)[number], testRows: Record<number, number[]>) {
@@ -55,7 +30,7 @@ async function workbenchScores(model: (typeof MODELS)[number], testRows: Record<
       if (cell.kind === 'classify') cell.params = { ...cell.params, seed, model };
     }
     writeFileSync(notebookPath, JSON.stringify(template));
-    const run = await runNotebook({ notebookPath, dataPath: DATA, target: TARGET, exclude: [], json: true });
+    const run = await runNotebook({ notebookPath, dataPath: SHOPPERS_DATA, target: TARGET, exclude: [], json: true });
     const record = run.records.find((entry) => entry.kind === 'classify')!;
     const summary = record.summary!;
     if (summary.test_rows !== testRows[seed].length) throw new Error(`seed ${seed}: the notebook held out ${summary.test_rows} rows, the reference ${testRows[seed].length}`);
@@ -73,7 +48,7 @@ function referenceScores(testRows: Record<number, number[]>) {
   const splitsPath = join(tmpdir(), 'classification-quality-splits.json');
   writeFileSync(splitsPath, JSON.stringify(testRows));
   try {
-    const output = execFileSync(REFERENCE_PYTHON, ['tests/bench/sklearn_classification.py', DATA, splitsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync(REFERENCE_PYTHON, ['tests/bench/sklearn_classification.py', SHOPPERS_DATA, splitsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(output) as Record<'logistic' | 'mlp' | 'gradient_boosting', ReferenceScores> & { version: string };
   } catch (error) {
     console.error(`scikit-learn reference not run (${(error as Error).message.split('\n')[0]}); install Debian's python3-sklearn`);
@@ -83,9 +58,9 @@ function referenceScores(testRows: Record<number, number[]>) {
 
 const line = (name: string, values: number[]) => `${name.padEnd(28)} ROC AUC ${stats(values).mean.toFixed(4)} ± ${stats(values).sd.toFixed(4)}  [${values.map((value) => value.toFixed(4)).join(', ')}]`;
 
-const testRows = await testRowsBySeed();
+const testRows = await testRowsBySeed(TARGET);
 const reference = referenceScores(testRows);
-const results: Record<string, unknown> = { date: new Date().toISOString(), data: DATA, target: TARGET, seeds: SEEDS, scikitLearn: reference?.version ?? null };
+const results: Record<string, unknown> = { date: new Date().toISOString(), data: SHOPPERS_DATA, target: TARGET, seeds: SEEDS, scikitLearn: reference?.version ?? null };
 for (const model of MODELS) {
   const ours = await workbenchScores(model, testRows);
   const theirs = reference?.[model];

@@ -11,34 +11,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNotebook } from '../../src/cli/run-notebook';
-import { readDataset } from '../../src/core/data/read-dataset';
-import { encodeCell } from '../../src/core/cells/encode';
-import { splitRows } from '../../src/core/encode/split';
+import { REFERENCE_PYTHON, SEEDS, SHOPPERS_DATA, stats, testRowsBySeed } from './shoppers-splits';
 
-const DATA = '../shared/data/online_shoppers_intention.csv';
 const TEMPLATE = 'notebooks/purchase-value.json';
-const SEEDS = [1, 2, 3, 4, 5];
 const SETTINGS = { without_revenue: ['Revenue'], with_revenue: [] as string[] };
-const REFERENCE_PYTHON = process.env.REFERENCE_PYTHON ?? '/usr/bin/python3';
-
-const stats = (values: number[]) => {
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1));
-  return { mean, sd };
-};
-
-/** The test rows Encode holds out for a seed: the same split function on the same target. */
-async function testRowsBySeed(): Promise<Record<number, number[]>> {
-  const { table } = await readDataset({ name: 'shoppers.csv', bytes: readFileSync(DATA) });
-  const target = Array.from(table.array('PageValues') as ArrayLike<number | null>, (value) => {
-    if (value === null) throw new Error('the bench assumes every row has a PageValues');
-    return value;
-  });
-  const defaults = encodeCell.defaults();
-  return Object.fromEntries(
-    SEEDS.map((seed) => [seed, Array.from(splitRows(target, { testFraction: defaults.testFraction, validationFraction: defaults.validationFraction, strategy: defaults.split, seed }).test)]),
-  );
-}
 
 const MODELS = ['mlp', 'hurdle'] as const;
 /** Cells up to Evaluate: the template's later cells answer other questions. */
@@ -66,7 +42,7 @@ async function workbenchScores(exclude: string[], model: (typeof MODELS)[number]
       if (cell.kind === 'train-mlp') cell.params = { ...cell.params, seed, model };
     }
     writeFileSync(notebookPath, JSON.stringify(template));
-    const run = await runNotebook({ notebookPath, dataPath: DATA, target: 'PageValues', exclude, json: true });
+    const run = await runNotebook({ notebookPath, dataPath: SHOPPERS_DATA, target: 'PageValues', exclude, json: true });
     runs.backend = run.backend;
     const evaluation = run.records.find((record) => record.kind === 'evaluate')!.summary!;
     runs.r2.push(evaluation.r2 as number);
@@ -82,7 +58,7 @@ function referenceScores(testRows: Record<number, number[]>) {
   const splitsPath = join(tmpdir(), 'regression-quality-splits.json');
   writeFileSync(splitsPath, JSON.stringify(testRows));
   try {
-    const output = execFileSync(REFERENCE_PYTHON, ['tests/bench/sklearn_reference.py', DATA, splitsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync(REFERENCE_PYTHON, ['tests/bench/sklearn_reference.py', SHOPPERS_DATA, splitsPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(output) as Record<string, Record<string, { r2: number[]; fit_seconds: number[] }>> & { version: string };
   } catch (error) {
     console.error(`scikit-learn reference not run (${(error as Error).message.split('\n')[0]}); install Debian's python3-sklearn`);
@@ -90,9 +66,9 @@ function referenceScores(testRows: Record<number, number[]>) {
   }
 }
 
-const testRows = await testRowsBySeed();
+const testRows = await testRowsBySeed('PageValues');
 const reference = referenceScores(testRows);
-const results: Record<string, unknown> = { date: new Date().toISOString(), data: DATA, seeds: SEEDS, scikitLearn: reference?.version ?? null };
+const results: Record<string, unknown> = { date: new Date().toISOString(), data: SHOPPERS_DATA, seeds: SEEDS, scikitLearn: reference?.version ?? null };
 const summary = (values: number[]) => `${stats(values).mean.toFixed(3)} ± ${stats(values).sd.toFixed(3)}  [${values.map((value) => value.toFixed(3)).join(', ')}]`;
 for (const [setting, exclude] of Object.entries(SETTINGS)) {
   const mlp = await workbenchScores(exclude, 'mlp');
