@@ -35,11 +35,7 @@ test('a Markdown note shows raw HTML as text and refuses javascript: links', asy
 
 test('a changed copy of Train marks only itself and its dependants stale; moving and deleting rewire the notebook', async ({ workbench, page }) => {
   await workbench.open();
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
-  await workbench.setParam(workbench.cell('train-mlp'), 'epochs', '3');
-  await workbench.runAll();
-  await workbench.waitForAllDone();
+  await workbench.runSampleNotebook({ epochs: 3 });
   const kinds = async () => (await workbench.cellStates()).map((cell) => cell.kind);
   const statuses = async () => (await workbench.cellStates()).map((cell) => cell.status);
 

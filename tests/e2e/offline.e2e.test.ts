@@ -26,10 +26,7 @@ test('after one visit the workbench opens and runs the whole notebook offline', 
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
 
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
-  await workbench.runAll();
-  await workbench.waitForAllDone();
+  await workbench.runSampleNotebook();
   const { r2, baselineR2 } = await workbench.metrics();
   expect(r2).toBeGreaterThan(baselineR2);
   await page.context().setOffline(false);

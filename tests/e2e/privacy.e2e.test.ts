@@ -77,12 +77,8 @@ test('a full session stays on the site and breaks no rule of the page policy', a
     for (const source of sources) expect(source, directive).toMatch(/^('[a-z-]+'|blob:|data:)$/);
   }
 
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
   // A short training run: what is checked is where requests go, not the model.
-  await workbench.setParam(workbench.cell('train-mlp'), 'epochs', '4');
-  await workbench.runAll();
-  await workbench.waitForAllDone();
+  await workbench.runSampleNotebook({ epochs: 4 });
   // Charts are drawn (Vega's expressions run without eval), and every export is made in the page:
   // Jupyter with charts drawn to PNG, a share link, and the native JSON.
   expect(await page.locator('.vega-embed svg').count()).toBeGreaterThan(0);

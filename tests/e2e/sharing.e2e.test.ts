@@ -30,11 +30,7 @@ async function openMenu(page: Page): Promise<void> {
 
 test('after a run, the sample notebook exports as an .ipynb valid against nbformat 4.5, with its charts, and imports back as the same document', async ({ workbench, page }) => {
   await workbench.open();
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
-  await workbench.setParam(workbench.cell('train-mlp'), 'epochs', '3');
-  await workbench.runAll();
-  await workbench.waitForAllDone();
+  await workbench.runSampleNotebook({ epochs: 3 });
   const original = await exportNative(workbench);
   const statuses = async () => (await workbench.cellStates()).map((cell) => cell.status);
   const ranStatuses = await statuses();

@@ -68,6 +68,15 @@ export class WorkbenchPage {
     await this.datasetInput.setInputFiles({ name, mimeType, buffer: Buffer.from(bytes) });
   }
 
+  /** The sample data, then Run all to the end; `epochs` shortens training where the model is not what is tested. */
+  async runSampleNotebook({ epochs }: { epochs?: number } = {}): Promise<void> {
+    await this.trySample();
+    await this.waitForCell('load', ['done']);
+    if (epochs !== undefined) await this.setParam(this.cell('train-mlp'), 'epochs', String(epochs));
+    await this.runAll();
+    await this.waitForAllDone();
+  }
+
   async trySample(): Promise<void> {
     await this.page.getByTestId('try-sample').click();
   }
