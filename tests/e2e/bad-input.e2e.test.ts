@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from './harness/test';
 import type { WorkbenchPage } from './harness/workbench';
+import { tempFile } from './harness/temp-file';
 
 const validCsv = new TextEncoder().encode('visits,purchaseValue\n1,0\n3,12.5\n2,0\n');
 
@@ -47,8 +45,7 @@ test('a notebook file that cannot be read is refused with the problem by path an
   const before = await workbench.cellStates();
 
   const broken = { schemaVersion: 1, id: 'broken', title: 'Broken', cells: [{ id: 'a', kind: 'load', params: {} }, { id: 'a', kind: 'clean', params: {} }] };
-  const path = join(mkdtempSync(join(tmpdir(), 'workbench-import-')), 'broken.json');
-  writeFileSync(path, JSON.stringify(broken));
+  const path = tempFile('broken.json', JSON.stringify(broken));
   await workbench.importNotebook(path);
 
   const notice = page.getByRole('alert').filter({ hasText: 'broken.json' });

@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION } from '../../src/core/notebook/document';
 import { MAX_CELLS } from '../../src/core/notebook/migrate';
 import { generateSessionsCsv } from '../../src/core/sample/sessions';
 import { expect, test } from './harness/test';
+import { tempFile } from './harness/temp-file';
 
 /** Markup that would run script if the page ever treated text as HTML; each sets `window.hostile`. */
 const hostile = {
@@ -20,12 +18,6 @@ async function expectInert(page: Page): Promise<void> {
   expect(await page.locator('#app').locator('img, script, iframe, object, embed, [onerror], [onload], [onclick]').count()).toBe(0);
   expect(await page.locator('a[href^="javascript:" i], a[href^="data:text" i], a[href^="vbscript:" i]').count()).toBe(0);
   expect(await page.evaluate(() => (window as { hostile?: number }).hostile)).toBeUndefined();
-}
-
-function writeTempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'workbench-hostile-')), name);
-  writeFileSync(path, text);
-  return path;
 }
 
 test('column names made of HTML and script links show as text in every cell that names them', async ({ workbench, page }) => {
@@ -75,7 +67,7 @@ test('an imported notebook with hostile titles, markdown and prototype keys stay
   await workbench.open();
   await workbench.trySample();
   await workbench.waitForCell('load', ['done']);
-  await workbench.importNotebook(writeTempFile('hostile.json', text));
+  await workbench.importNotebook(tempFile('hostile.json', text));
   await expect.poll(async () => (await workbench.cellStates()).map((cell) => cell.kind)).toEqual(['load', 'markdown']);
 
   const titles = await page.getByTestId('cell-title').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
@@ -106,7 +98,7 @@ test('an imported notebook with hostile titles, markdown and prototype keys stay
 
 test(`a notebook of 20,000 cells is refused with the count and the limit, and the open notebook stays`, async ({ workbench, page }) => {
   const cells = Array.from({ length: 20_000 }, (_, i) => ({ id: `note-${i}`, kind: 'markdown', params: { text: `Note ${i}` } }));
-  const path = writeTempFile('huge.json', JSON.stringify({ schemaVersion: SCHEMA_VERSION, id: 'huge', title: 'Huge', cells }));
+  const path = tempFile('huge.json', JSON.stringify({ schemaVersion: SCHEMA_VERSION, id: 'huge', title: 'Huge', cells }));
 
   await workbench.open();
   await workbench.trySample();

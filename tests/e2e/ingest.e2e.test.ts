@@ -1,18 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test } from './harness/test';
+import { tempFile } from './harness/temp-file';
 
 const ROWS = 500;
 const CHANNELS = ['Direct', 'Organic Search', 'Referral', 'Social'];
-
-/** A file written to a fresh temp folder, as a user would pick it. */
-function tempFile(name: string, bytes: Uint8Array): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'workbench-ingest-')), name);
-  writeFileSync(path, bytes);
-  return path;
-}
 
 function sessionsParquet(): Uint8Array {
   const visits = Array.from({ length: ROWS }, (_, i) => (i * 7) % 23);

@@ -1,10 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Locator } from 'playwright-core';
 import { expect, test } from './harness/test';
 import type { WorkbenchPage } from './harness/workbench';
+import { tempFile } from './harness/temp-file';
 
 /** Far above the 10,000 distinct values counted exactly, so the id column's count is an estimate. */
 const ROWS = 200_000;
@@ -66,12 +64,6 @@ function missingTokensText(data: Sessions, path: string): string {
     .sort((a, b) => b[1] - a[1])
     .map(([token, count]) => `${token} ${count.toLocaleString('en-US')}`)
     .join(' · ');
-}
-
-function tempFile(name: string, bytes: Uint8Array): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'workbench-profile-')), name);
-  writeFileSync(path, bytes);
-  return path;
 }
 
 /** numpy.percentile's default: linear interpolation at position (n − 1)·q of the sorted values. */
