@@ -13,7 +13,7 @@ export class HurdleModel implements TrainedRegressor {
   constructor(
     readonly classifier: TrainedRegressor,
     readonly amountModel: TrainedRegressor,
-    private readonly amountBack: Log1pBackTransform | null,
+    readonly amountBack: Log1pBackTransform | null,
   ) {
     this.inputSize = classifier.inputSize;
   }

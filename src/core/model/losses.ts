@@ -4,10 +4,28 @@ import type { LossSpec } from './runtime';
 import { fitTargetScaler } from './target-scaler';
 
 /**
+ * How a raw output becomes a prediction, as plain data (an exported model folds it into its layers):
+ * `output · std + mean` for a standardised target, `exp(output) · mean` for an exp link, or a probability.
+ */
+export type OutputLink = { kind: 'standardised'; mean: number; std: number } | { kind: 'exp'; mean: number } | { kind: 'sigmoid' };
+
+export function applyLink(link: OutputLink, output: tf.Tensor2D): tf.Tensor {
+  switch (link.kind) {
+    case 'standardised':
+      return tf.add(tf.mul(output, link.std), link.mean);
+    case 'exp':
+      return tf.mul(tf.exp(output), link.mean);
+    case 'sigmoid':
+      return tf.sigmoid(output);
+  }
+}
+
+/**
  * A loss bound to the training targets: how the target is rescaled for the network, the loss of
  * each row from the network's raw output, and how a raw output becomes a prediction.
  */
 export interface NetworkLoss {
+  link: OutputLink;
   /** The target as the network fits it (standardised, or divided by its training mean). */
   fitted(y: Float32Array): Float32Array;
   /** [rows, 1] losses of raw outputs against fitted targets. */
@@ -61,6 +79,10 @@ function weightedCrossEntropy(positiveWeight: number) {
   };
 }
 
+function linked(link: OutputLink): Pick<NetworkLoss, 'link' | 'predictions'> {
+  return { link, predictions: (output) => applyLink(link, output) };
+}
+
 function checkTargets(parts: readonly Float32Array[], allowed: (value: number) => boolean, message: (value: number) => string): void {
   for (const values of parts) {
     for (let i = 0; i < values.length; i++) if (!allowed(values[i])) throw new CellError(message(values[i]));
@@ -91,7 +113,7 @@ export function createLoss(spec: LossSpec, trainY: Float32Array, checked: readon
       return {
         fitted: scaler.scaleAll,
         rowLosses: spec.kind === 'mse' ? squaredError : huber(spec.delta),
-        predictions: (output) => tf.add(tf.mul(output, scaler.std), scaler.mean),
+        ...linked({ kind: 'standardised', mean: scaler.mean, std: scaler.std }),
       };
     }
     case 'poisson':
@@ -106,11 +128,11 @@ export function createLoss(spec: LossSpec, trainY: Float32Array, checked: readon
       return {
         fitted: (y) => y.map((value) => value / mean),
         rowLosses: spec.kind === 'poisson' ? poissonDeviance : tweedieDeviance(spec.power),
-        predictions: (output) => tf.mul(tf.exp(output), mean),
+        ...linked({ kind: 'exp', mean }),
       };
     }
     case 'binary-crossentropy':
       checkTargets(checked, (value) => value === 0 || value === 1, (value) => `Binary cross-entropy needs a target of 0 and 1; found ${value}`);
-      return { fitted: (y) => y, rowLosses: weightedCrossEntropy(spec.positiveWeight), predictions: (output) => tf.sigmoid(output) };
+      return { fitted: (y) => y, rowLosses: weightedCrossEntropy(spec.positiveWeight), ...linked({ kind: 'sigmoid' }) };
   }
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellError, type FeatureMatrix } from '../cells/types';
 import { createRandom, type Random } from '../random';
-import type { NetworkLoss } from './losses';
+import type { NetworkLoss, OutputLink } from './losses';
 import { initialWeights } from './mlp-shape';
 import type { Activation, EmbeddingShape, LayerSpec, TrainedRegressor } from './runtime';
 
@@ -40,16 +40,17 @@ export interface TrainingPass {
 }
 
 /** Keras' BatchNormalization defaults. */
-const NORM_EPSILON = 1e-3;
-const NORM_MOMENTUM = 0.99;
+export const NORM_EPSILON = 1e-3;
+export const NORM_MOMENTUM = 0.99;
 /** Rows per tensor when predicting or scoring, so a large table never becomes one huge upload. */
 export const CHUNK_ROWS = 8192;
 
-const GELU_SCALE = Math.sqrt(2 / Math.PI);
+export const GELU_SCALE = Math.sqrt(2 / Math.PI);
+export const GELU_CUBIC = 0.044715;
 
 /** The tanh form of GELU (Hendrycks & Gimpel), as PyTorch's approximate='tanh'. */
 function gelu(x: tf.Tensor2D): tf.Tensor2D {
-  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), GELU_SCALE);
+  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), GELU_CUBIC)), GELU_SCALE);
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
 }
 
@@ -285,32 +286,56 @@ export function rowBlock(x: Float32Array, columns: number, start: number, end: n
   return tf.tensor2d(x.subarray(start * columns, end * columns), [end - start, columns]);
 }
 
+/** Refuses rows of the wrong width and codes that do not fit `embeddings` before anything is uploaded. */
+export function checkRows(x: Float32Array, rows: number, codes: Int32Array | undefined, inputSize: number, embeddings: readonly EmbeddingShape[]): void {
+  if (x.length !== rows * inputSize) {
+    throw new CellError(`The model expects ${inputSize} features per row, got ${rows > 0 ? x.length / rows : x.length}`);
+  }
+  checkCodes({ x, y: new Float32Array(0), rows, codes }, embeddings, 'scored');
+}
+
+/** `predictChunk`'s [rows, 1] answers for every row, CHUNK_ROWS rows at a time, each chunk's tensors freed. */
+export function predictInChunks(
+  x: Float32Array,
+  rows: number,
+  codes: Int32Array | undefined,
+  inputSize: number,
+  embeddingCount: number,
+  predictChunk: (block: tf.Tensor2D, codes: BatchCodes) => tf.Tensor,
+): Float32Array {
+  const predictions = new Float32Array(rows);
+  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+    const end = Math.min(rows, start + CHUNK_ROWS);
+    const chunk = tf.tidy(() => predictChunk(rowBlock(x, inputSize, start, end), batchCodes(codes, embeddingCount, start, end)));
+    predictions.set(chunk.dataSync(), start);
+    chunk.dispose();
+  }
+  return predictions;
+}
+
 export class TfNetworkModel implements TrainedRegressor {
   private disposed = false;
 
   constructor(
     readonly inputSize: number,
-    private readonly network: Network,
-    private readonly embeddingShapes: readonly EmbeddingShape[],
+    readonly network: Network,
+    readonly embeddingShapes: readonly EmbeddingShape[],
     private readonly loss: NetworkLoss,
   ) {}
 
+  /** How the network's raw output becomes a prediction. */
+  get link(): OutputLink {
+    return this.loss.link;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   predict(x: Float32Array, rows: number, codes?: Int32Array): Float32Array {
     if (this.disposed) throw new CellError('This model was discarded: run its training cell again');
-    if (x.length !== rows * this.inputSize) {
-      throw new CellError(`The model expects ${this.inputSize} features per row, got ${rows > 0 ? x.length / rows : x.length}`);
-    }
-    checkCodes({ x, y: new Float32Array(0), rows, codes }, this.embeddingShapes, 'scored');
-    const predictions = new Float32Array(rows);
-    for (let start = 0; start < rows; start += CHUNK_ROWS) {
-      const end = Math.min(rows, start + CHUNK_ROWS);
-      const chunk = tf.tidy(() =>
-        this.loss.predictions(forward(this.network, rowBlock(x, this.inputSize, start, end), batchCodes(codes, this.embeddingShapes.length, start, end))),
-      );
-      predictions.set(chunk.dataSync(), start);
-      chunk.dispose();
-    }
-    return predictions;
+    checkRows(x, rows, codes, this.inputSize, this.embeddingShapes);
+    return predictInChunks(x, rows, codes, this.inputSize, this.embeddingShapes.length, (block, blockCodes) => this.loss.predictions(forward(this.network, block, blockCodes)));
   }
 
   dispose(): void {
