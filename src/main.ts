@@ -25,7 +25,7 @@ try {
   let workbench: Workbench | null = null;
   const kernel = startKernel((message) => workbench?.notices.show('error', `The kernel stopped: ${message}. Reload the page to start it again.`));
   // Private windows in some browsers refuse IndexedDB; the workbench still works, it only forgets on reload.
-  const datasets = { copy: (from: string, to: string) => kernel.api.copyDataset(from, to), remove: (id: string) => kernel.api.removeDataset(id) };
+  const datasets = { copy: (from: string, to: string) => kernel.api.copyProjectData(from, to), remove: (id: string) => kernel.api.removeProjectData(id) };
   const store = typeof indexedDB === 'undefined' ? createMemoryProjectStore(datasets) : createIndexedDbProjectStore(datasets);
   workbench = new Workbench(kernel, store, template);
   const active = workbench;

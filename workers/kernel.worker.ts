@@ -5,6 +5,8 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 import { getCellKind } from '../src/core/cells/registry';
 import { CancelledError, datasetBlob, type DatasetFile, type ProgressUpdate } from '../src/core/cells/types';
 import { memoryBudget, type MemoryFacts } from '../src/core/data/memory-budget';
+import { modelBytes, modelId, type ModelFacts } from '../src/core/model/model-package';
+import type { ModelFiles } from '../src/core/model/runtime';
 import type { MlRuntime } from '../src/core/model/runtime';
 import { createTfRuntime } from '../src/core/model/tfjs-runtime';
 import type { NotebookDocument } from '../src/core/notebook/document';
@@ -13,7 +15,8 @@ import { Session } from '../src/core/runtime/session';
 import { generateSessionsCsv } from '../src/core/sample/sessions';
 import { restoreTable, snapshotTable, type DatasetSnapshot } from '../src/storage/dataset-snapshot';
 import { createDatasetStore, type KeptDatasetFacts } from '../src/storage/dataset-store';
-import { createIndexedDbDatasetStore } from '../src/storage/indexeddb-store';
+import { createIndexedDbDatasetStore, createIndexedDbModelStore } from '../src/storage/indexeddb-store';
+import { createModelStore, modelFacts } from '../src/storage/model-store';
 import { createMemoryShelf } from '../src/storage/shelf';
 import { storedBytes } from '../src/storage/stored-size';
 
@@ -103,6 +106,7 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
   // Events travel on the proxy's own port, so the reply could overtake them; the reply waits
   // until the page has handled every event, and a finished run never gets a late progress.
   const delivered: (void | Promise<void>)[] = [];
+  session.modelFiles = (id) => keptModelFiles(doc.id, id);
   try {
     const record = await session.run(doc, cellId, {
       signal: controller.signal,
@@ -112,6 +116,8 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
         delivered.push(events.onRecord(finished));
         // Kept as soon as Load makes it, not after the whole run: a page closed mid-training finds the table its finished cells came from.
         if (finished.status === 'done' && getCellKind(finished.kind)?.readsDataset) delivered.push(queueKeep(doc).then(() => undefined));
+        // Kept as soon as it is trained, so a reload or another project can score with it.
+        if (finished.status === 'done' && getCellKind(finished.kind)?.output === 'model') delivered.push(keepTrainedModel(doc, finished.cellId));
       },
     });
     return { status: 'finished', record };
@@ -128,6 +134,7 @@ async function runCell(doc: NotebookDocument, cellId: string, events: RunEvents)
 
 // Private windows in some browsers have no IndexedDB: the dataset is then kept for this page only.
 const datasets = typeof indexedDB === 'undefined' ? createDatasetStore(createMemoryShelf()) : createIndexedDbDatasetStore();
+const models = typeof indexedDB === 'undefined' ? createModelStore(createMemoryShelf()) : createIndexedDbModelStore();
 let dataset: DatasetInfo | null = null;
 /** What a project keeps of the session's dataset: the Load stamp of its table, so an unchanged table is not written again, and its size. */
 let kept: { projectId: string; stamp: string; bytes: number } | null = null;
@@ -161,6 +168,19 @@ async function openProjectDataset(projectId: string | null): Promise<DatasetInfo
   dataset = { name: snapshot.name, bytes: snapshot.fileBytes, id: snapshot.datasetId };
   kept = { projectId, stamp: snapshot.record.stamp, bytes: storedBytes(snapshot) };
   return dataset;
+}
+
+async function keptModelFiles(projectId: string, id: string): Promise<ModelFiles | null> {
+  return (await models.list(projectId)).find((model) => model.id === id)?.files ?? null;
+}
+
+async function keepTrainedModel(doc: NotebookDocument, cellId: string): Promise<void> {
+  const trained = await session.trainedModel(doc, cellId);
+  if (!trained) return;
+  const cell = doc.cells.find((candidate) => candidate.id === cellId);
+  const name = `${doc.title} · ${cell?.title || 'Train MLP'}`;
+  const { files, target } = trained;
+  await models.put(doc.id, { id: modelId(files), name, origin: 'trained', target, savedAt: new Date().toISOString(), bytes: modelBytes(files), cellId, files });
 }
 
 /** Keeps go one after another, so one table is never written twice. */
@@ -213,12 +233,37 @@ const api = {
     return queueKeep(doc);
   },
 
-  copyDataset(from: string, to: string): Promise<KeptDatasetFacts | null> {
+  /** Copies what the kernel keeps for project `from` (its dataset and models) to `to`; the dataset's facts, null when it keeps none. */
+  async copyProjectData(from: string, to: string): Promise<KeptDatasetFacts | null> {
+    await models.copy(from, to);
     return datasets.copy(from, to);
   },
 
-  removeDataset(projectId: string): Promise<void> {
-    return datasets.remove(projectId);
+  async removeProjectData(projectId: string): Promise<void> {
+    await models.removeAll(projectId);
+    await datasets.remove(projectId);
+  },
+
+  /** The models kept with project `projectId`, newest first. */
+  async models(projectId: string): Promise<ModelFacts[]> {
+    return (await models.list(projectId)).map(modelFacts);
+  },
+
+  /** A kept model's two files, for a download. */
+  async modelFiles(projectId: string, id: string): Promise<ModelFiles | null> {
+    return keptModelFiles(projectId, id);
+  },
+
+  /** Keeps model files the user imported, once they read back as a scoring model; throws what is wrong with them. */
+  async importModel(projectId: string, name: string, files: ModelFiles): Promise<ModelFacts> {
+    const { target } = await session.checkModelFiles(files);
+    const kept = { id: modelId(files), name, origin: 'imported' as const, target, savedAt: new Date().toISOString(), bytes: modelBytes(files), files };
+    await models.put(projectId, kept);
+    return modelFacts(kept);
+  },
+
+  removeModel(projectId: string, id: string): Promise<void> {
+    return models.remove(projectId, id);
   },
 
   /** The columns project `projectId` keeps, for a notebook file that carries its dataset; null when it keeps none. */

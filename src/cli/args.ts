@@ -4,6 +4,10 @@ export interface RunOptions {
   dataPath: string;
   target: string | null;
   exclude: string[] | null;
+  /** A model.json (weights beside it) every Score cell scores with. */
+  modelPath?: string;
+  /** Where to write the last Train cell's model, as model.json plus its weights file. */
+  saveModelPath?: string;
   json: boolean;
 }
 
@@ -14,7 +18,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = 'usage: notebook run <notebook.json> --data <file> [--target COL] [--exclude A,B] [--json]';
+export const USAGE = 'usage: notebook run <notebook.json> --data <file> [--target COL] [--exclude A,B] [--model model.json] [--save-model out.json] [--json]';
 
 export function parseRunArgs(argv: readonly string[]): RunOptions {
   const [command, ...rest] = argv;
@@ -31,6 +35,8 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     if (arg === '--data') options.dataPath = value();
     else if (arg === '--target') options.target = value();
     else if (arg === '--exclude') options.exclude = value().split(',').map((name) => name.trim()).filter((name) => name !== '');
+    else if (arg === '--model') options.modelPath = value();
+    else if (arg === '--save-model') options.saveModelPath = value();
     else if (arg === '--json') options.json = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}' (${USAGE})`);
     else positional.push(arg);

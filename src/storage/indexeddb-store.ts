@@ -1,6 +1,7 @@
 import { createStore, del, get, set, values } from 'idb-keyval';
 import type { Shelf } from './shelf';
 import { createDatasetStore, type DatasetKeeper, type DatasetStore } from './dataset-store';
+import { createModelStore, type ModelStore } from './model-store';
 import { createProjectStore, type ProjectStore } from './project-store';
 
 /** idb-keyval opens one object store per database, so each concern gets its own database. */
@@ -24,6 +25,11 @@ export function createIndexedDbProjectStore(datasets: DatasetKeeper): ProjectSto
     },
     datasets,
   );
+}
+
+/** The kernel worker's trained and imported models. */
+export function createIndexedDbModelStore(): ModelStore {
+  return createModelStore(indexedDbShelf('models'));
 }
 
 /** Opened in the kernel worker: IndexedDB is there too, and the dataset stays off the page. */

@@ -24,6 +24,7 @@ const context: RunContext = {
   yieldToHost: async () => {},
   ml: () => Promise.reject(new Error('the Explore cell does not train')),
   memoryBudgetBytes: Number.POSITIVE_INFINITY,
+  keptModel: () => Promise.reject(new Error('the Explore cell scores nothing')),
 };
 
 function median(values: number[]): number {

@@ -1,11 +1,11 @@
 import type { PredictionPoint } from '../charts/predicted-vs-actual';
-import { transformTarget } from '../encode/target-transform';
 import { rocAuc } from '../metrics/classification';
 import { mae, mean, r2, rmse } from '../metrics/regression';
 import { isHurdleModel, positiveRows, type HurdleModel } from '../model/hurdle';
-import { applyLog1pBackTransform, clampInto, fitLog1pBackTransform } from '../model/log-back-transform';
+import { applyLog1pBackTransform, clampInto } from '../model/log-back-transform';
 import { fitRidge } from '../model/ridge';
 import type { TrainedRegressor } from '../model/runtime';
+import { fitBackTransform } from '../model/scoring-model';
 import { createRandom, shuffledIndices } from '../random';
 import { CellError, type CellKind, type FeatureMatrix, type FeaturesArtifact, type Summary } from './types';
 
@@ -80,14 +80,12 @@ function samplePoints(actual: Float32Array, predicted: Float32Array): Prediction
 /** Predictions in the target's units; a network trained on log1p(target) is mapped back with smearing. */
 function predictionsInTargetUnits(features: FeaturesArtifact, model: TrainedRegressor) {
   const predict = ({ x, rows, codes }: FeatureMatrix) => model.predict(x, rows, codes);
-  // A hurdle model answers in the target's units whatever the Encode cell's transform.
-  if (features.targetTransform === 'none' || isHurdleModel(model)) return { test: predict(features.test), validation: predict(features.validation), note: null };
-  const transform = features.targetTransform;
-  const back = fitLog1pBackTransform(transformTarget(features.train.y, transform), predict(features.train));
+  const back = fitBackTransform(features, model);
+  if (!back) return { test: predict(features.test), validation: predict(features.validation), note: null };
   const logTest = predict(features.test);
   const unsmeared = applyLog1pBackTransform(logTest.slice(), back, 1).values;
   const test = applyLog1pBackTransform(logTest, back);
-  const note: BackTransformNote = { transform, smearing: back.smearing, clippedPredictions: test.clipped, unsmearedR2: r2(features.test.y, unsmeared) };
+  const note: BackTransformNote = { transform: 'log1p', smearing: back.smearing, clippedPredictions: test.clipped, unsmearedR2: r2(features.test.y, unsmeared) };
   return { test: test.values, validation: applyLog1pBackTransform(predict(features.validation), back).values, note };
 }
 

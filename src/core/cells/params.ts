@@ -13,6 +13,7 @@ function fieldIssue(field: ParamField, value: unknown): string | null {
     case 'text':
     case 'markdown':
     case 'column':
+    case 'model':
       return typeof value === 'string' ? null : 'expected text';
     case 'boolean':
       return typeof value === 'boolean' ? null : 'expected true or false';

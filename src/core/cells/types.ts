@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TargetTransform } from '../encode/target-transform';
 import type { FittedEncoding } from '../encode/types';
 import type { EmbeddingShape, MlRuntime, TrainedRegressor } from '../model/runtime';
+import type { ScoringModel } from '../model/scoring-model';
 
 /** Column types shown to the user and used by Clean / Encode to choose a treatment. */
 export type ColumnType = 'number' | 'boolean' | 'timestamp' | 'categorical' | 'text' | 'identifier';
@@ -110,6 +111,8 @@ export interface RunContext {
   ml(): Promise<MlRuntime>;
   /** How much memory one dataset may take on this host (`memoryBudget`); the Load cell samples above it. */
   memoryBudgetBytes: number;
+  /** A model kept with the project (trained here earlier or imported from files), by id; rejects with a CellError when there is none. */
+  keptModel(id: string): Promise<ScoringModel>;
   /** This cell's summary from its last successful run in this session, for a "previous run" comparison. */
   previousSummary?: Summary;
 }
@@ -133,6 +136,8 @@ export type ParamField =
   | (FieldBase & { type: 'string-list' })
   /** Column name → type, for the known columns; only the columns the user set are stored. */
   | (FieldBase & { type: 'column-types'; types: readonly ColumnType[] })
+  /** A model kept with the project, by id; '' means the model of the Train cell above. */
+  | (FieldBase & { type: 'model' })
   /** An ordered list of operations (clean steps, aggregations), each with parameters of its own. */
   | (FieldBase & { type: 'operations'; operations: readonly OperationSpec[] });
 
@@ -160,6 +165,8 @@ export interface CellKind<Params extends object = Record<string, unknown>, View 
   description: string;
   /** Artifact kinds taken from the nearest earlier cell that produces each. */
   inputs: readonly ArtifactKind[];
+  /** The inputs these parameters need, when fewer than `inputs` (a model kept with the project stands in for a Train cell's). */
+  inputsFor?(params: Params): readonly ArtifactKind[];
   output: ArtifactKind | null;
   /** The Load cell reads the project's dataset; its results depend on which file it is. */
   readsDataset?: boolean;

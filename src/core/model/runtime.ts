@@ -85,6 +85,12 @@ export interface NetworkSpec {
   embeddings?: readonly EmbeddingShape[];
 }
 
+/** A network in the TF.js layers format: model.json's text (metadata included) and the weights it lists. */
+export interface ModelFiles {
+  json: string;
+  weights: Uint8Array;
+}
+
 export interface MlRuntime {
   /** e.g. 'webgl', 'wasm', 'cpu': the one training runs on now. */
   readonly backend: string;
@@ -98,4 +104,8 @@ export interface MlRuntime {
    * mse/huber, the mean for poisson/tweedie, the probability of class 1 for binary-crossentropy.
    */
   trainNetwork(train: FeatureMatrix, validation: FeatureMatrix, spec: NetworkSpec, hooks: TrainingHooks): Promise<TrainingResult>;
+  /** A trained network in the layers format, with `metadata` (plain JSON) kept in model.json. */
+  saveModel(model: TrainedRegressor, metadata: Record<string, unknown>): Promise<ModelFiles>;
+  /** A network saved by `saveModel`, predicting as it did; throws a CellError for files it cannot read. */
+  loadModel(files: ModelFiles): Promise<{ model: TrainedRegressor; metadata: Record<string, unknown> }>;
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellError } from '../cells/types';
 import type { MlRuntime } from './runtime';
+import { artifactsFromFiles, fromLayersArtifacts, layersFiles, toLayersArtifacts } from './layers-format';
 import { trainTfNetwork } from './tfjs-training';
 
 export type TfBackendName = 'webgl' | 'wasm' | 'cpu';
@@ -112,5 +113,10 @@ export async function createTfRuntime(options: TfRuntimeOptions): Promise<MlRunt
       await tf.setBackend(name);
     },
     trainNetwork: trainTfNetwork,
+    async saveModel(model, metadata) {
+      const { json, weights } = layersFiles(await toLayersArtifacts(model, metadata), 'model');
+      return { json, weights };
+    },
+    loadModel: ({ json, weights }) => fromLayersArtifacts(artifactsFromFiles(json, weights)),
   };
 }

@@ -24,10 +24,11 @@ export function planNotebook(doc: NotebookDocument, datasetId: string | null): C
   const latestProducer = new Map<ArtifactKind, CellPlan>();
   return doc.cells.map((cell, index) => {
     const kind = getCellKind(cell.kind);
+    const params = kind ? resolveParams(kind, cell.params) : cell.params;
     const inputs: Partial<Record<ArtifactKind, string>> = {};
     const inputStamps: Record<string, string> = {};
     const missing: ArtifactKind[] = [];
-    for (const needed of kind?.inputs ?? []) {
+    for (const needed of kind?.inputsFor?.(params) ?? kind?.inputs ?? []) {
       const producer = latestProducer.get(needed);
       if (producer) {
         inputs[needed] = producer.cellId;
@@ -39,7 +40,7 @@ export function planNotebook(doc: NotebookDocument, datasetId: string | null): C
     const stamp = hashString(
       canonicalJson({
         kind: cell.kind,
-        params: kind ? resolveParams(kind, cell.params) : cell.params,
+        params,
         inputs: inputStamps,
         dataset: kind?.readsDataset ? datasetId : null,
       }),

@@ -2,7 +2,9 @@ import { resolveParams, validateParams } from '../cells/params';
 import { CancelledError, CellError, datasetBlob, type Artifact, type CellInput, type DatasetFile, type ProgressUpdate, type RunContext, type Summary, type TableArtifact } from '../cells/types';
 import { memoryBudget } from '../data/memory-budget';
 import { hashBlob } from '../hash';
-import type { MlRuntime } from '../model/runtime';
+import { loadScoringModel, saveScoringModel } from '../model/model-package';
+import type { MlRuntime, ModelFiles } from '../model/runtime';
+import { scoringModelOf, type ScoringModel } from '../model/scoring-model';
 import type { NotebookDocument } from '../notebook/document';
 import { ancestorsOf, planNotebook, type CellPlan } from './plan';
 import type { CellRecord } from './record';
@@ -37,6 +39,10 @@ export class Session {
   private mlRuntime: Promise<MlRuntime> | null = null;
   /** How much memory one dataset may take here; the host sets it from what it knows of its memory. */
   memoryBudgetBytes = memoryBudget({});
+  /** Where models kept with the project come from: the project's model store in the browser, `--model` files in the runner. */
+  modelFiles: (id: string) => Promise<ModelFiles | null> = async () => null;
+  /** Kept models read so far, by id: read once, freed with the session's artifacts. */
+  private readonly keptModels = new Map<string, Promise<ScoringModel>>();
 
   constructor(
     private readonly createMl: () => Promise<MlRuntime>,
@@ -92,6 +98,37 @@ export class Session {
     return this.mlRuntime;
   }
 
+  /** The model cell `cellId` trained, in the layers format, and the target it predicts, if its result is current; null otherwise. */
+  async trainedModel(doc: NotebookDocument, cellId: string): Promise<{ files: ModelFiles; target: string } | null> {
+    const plan = planNotebook(doc, this.currentDatasetId).find((candidate) => candidate.cellId === cellId);
+    const live = this.live.get(cellId);
+    if (!plan || live?.stamp !== plan.stamp || live.artifact?.kind !== 'model') return null;
+    const scoring = scoringModelOf(live.artifact);
+    return { files: await saveScoringModel(await this.ml(), scoring), target: scoring.target };
+  }
+
+  /** Reads `files` as a scoring model would be read, so a broken import is refused before it is kept; returns its target. */
+  async checkModelFiles(files: ModelFiles): Promise<{ target: string }> {
+    const scoring = await loadScoringModel(await this.ml(), files);
+    scoring.model.dispose();
+    return { target: scoring.target };
+  }
+
+  private keptModel(id: string): Promise<ScoringModel> {
+    let reading = this.keptModels.get(id);
+    if (!reading) {
+      reading = (async () => {
+        const files = await this.modelFiles(id);
+        if (!files) throw new CellError(`No model with id ${id} is kept with this project: import its files again, or pick another model`);
+        return loadScoringModel(await this.ml(), files);
+      })();
+      this.keptModels.set(id, reading);
+      // A failed read is not remembered: the files may be imported next.
+      reading.catch(() => this.keptModels.delete(id));
+    }
+    return reading;
+  }
+
   /** Runs `cellId`, first running any ancestor whose artifact is missing or out of date. */
   async run(doc: NotebookDocument, cellId: string, hooks: RunHooks): Promise<CellRecord> {
     const plans = planNotebook(doc, this.currentDatasetId);
@@ -119,6 +156,8 @@ export class Session {
 
   dispose(): void {
     for (const cellId of [...this.live.keys()]) this.forget(cellId);
+    for (const reading of this.keptModels.values()) reading.then((kept) => kept.model.dispose(), () => undefined);
+    this.keptModels.clear();
   }
 
   private forget(cellId: string): void {
@@ -179,6 +218,7 @@ export class Session {
       yieldToHost: this.yieldToHost,
       ml: async () => (usedMl = await this.ml()),
       memoryBudgetBytes: this.memoryBudgetBytes,
+      keptModel: (id) => this.keptModel(id),
       previousSummary: this.lastSummaries.get(plan.cellId),
     };
     hooks.onStart?.(plan.cellId);

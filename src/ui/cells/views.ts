@@ -7,6 +7,7 @@ import EncodeView from './EncodeView.svelte';
 import EvaluateView from './EvaluateView.svelte';
 import GenericView from './GenericView.svelte';
 import LoadView from './LoadView.svelte';
+import ScoreView from './ScoreView.svelte';
 import SegmentView from './SegmentView.svelte';
 import TrainMlpView from './TrainMlpView.svelte';
 import type { CellViewProps } from './types';
@@ -24,6 +25,7 @@ const viewsByKind: Record<string, CellView> = {
   evaluate: EvaluateView,
   segment: SegmentView,
   classify: ClassifyView,
+  score: ScoreView,
 };
 
 export function viewFor(kind: string): CellView {

@@ -8,6 +8,7 @@ export function dataRunContext(): RunContext {
     yieldToHost: async () => {},
     ml: () => Promise.reject(new Error('data cells do not train')),
     memoryBudgetBytes: 1 << 30,
+    keptModel: (id) => Promise.reject(new Error(`no model ${id} is kept here`)),
   };
 }
 

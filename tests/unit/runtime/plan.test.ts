@@ -61,6 +61,15 @@ describe('planNotebook', () => {
     expect(evaluate.inputs).toEqual({});
   });
 
+  it('wires Score to the Train cell above only when no kept model is picked', () => {
+    const scored = (params: Record<string, unknown>) => ({ ...pipeline(), cells: [...pipeline().cells, cell('score', 'score', params)] });
+    expect(byId(planNotebook(scored({}), 'data-1'), 'score').inputs).toEqual({ table: 'clean', model: 'trainB' });
+    const kept = byId(planNotebook(scored({ model: 'kept-1' }), 'data-1'), 'score');
+    expect(kept.inputs).toEqual({ table: 'clean' });
+    expect(ancestorsOf(planNotebook(scored({ model: 'kept-1' }), 'data-1'), 'score')).toEqual(['load', 'clean']);
+    expect(changedCells(scored({ model: 'kept-1' }), updateCellParams(scored({ model: 'kept-1' }), 'trainB', { epochs: 3 }))).toEqual(['trainB', 'evaluateB']);
+  });
+
   it('is stable: the same document and dataset give the same stamps', () => {
     expect(stamps(planNotebook(pipeline(), 'data-1'))).toEqual(stamps(planNotebook(pipeline(), 'data-1')));
   });
