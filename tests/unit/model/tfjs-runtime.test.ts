@@ -128,6 +128,19 @@ describe('createTfRuntime', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('streams the training rows a batch at a time: tensor memory stays a small fraction of the matrix', async () => {
+    const train = linearData(300_000, 16);
+    const matrixBytes = train.x.byteLength + train.y.byteLength;
+    let peakBytes = 0;
+    const sample = () => (peakBytes = Math.max(peakBytes, tf.memory().numBytes));
+    const startBytes = tf.memory().numBytes;
+    const result = await runtime.trainNetwork(train, linearData(20_000, 17), { ...spec, epochs: 1, batchSize: 512 }, hooks({ yieldToHost: async () => void sample(), onEpoch: sample }));
+    // Weights, Adam's moments, one batch and one 8,192-row validation chunk: far below the 4.8 MB of rows.
+    expect(peakBytes - startBytes).toBeLessThan(matrixBytes / 10);
+    expect(peakBytes).toBeGreaterThan(startBytes);
+    result.model.dispose();
+  });
+
   it('predicts in chunks larger tables than one tensor holds', async () => {
     const result = await runtime.trainNetwork(linearData(200, 13), linearData(50, 14), { ...spec, epochs: 2 }, hooks());
     const big = linearData(20_000, 15);
