@@ -1,16 +1,18 @@
-import { newId, type NotebookDocument } from '../core/notebook/document';
-import { migrate } from '../core/notebook/migrate';
+import { newId, SCHEMA_VERSION, type NotebookDocument } from '../core/notebook/document';
+import { editableCopy, readDocument, type ReadOnlyNotebook } from '../core/notebook/read-document';
 import type { CellRecord } from '../core/runtime/record';
 import { adoptLegacyProject } from './adopt-legacy';
 import type { DatasetKeeper } from './dataset-store';
 import { newMeta, readMeta, withSizes, type ProjectMeta } from './project-meta';
-import { readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
+import { isRecord, readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
 import { createMemoryShelf, type Shelf } from './shelf';
 import { storedBytes } from './stored-size';
 
 /** What opening a project finds. */
 export interface RestoredProject {
   document: NotebookDocument | null;
+  /** Set for a document saved by a newer build: it is shown as it stands and never written back. */
+  readOnly: ReadOnlyNotebook | null;
   /** Every finished cell's last record; an interrupted cell's earlier record is left out, as that cell did not finish. */
   records: CellRecord[];
   /** The cells that were running when the page closed. */
@@ -35,11 +37,22 @@ export interface ProjectStore {
   /** What the kernel reports it keeps of the project's dataset after a run. */
   keptDataset(id: string, dataset: { name: string | null; bytes: number }): Promise<void>;
   rename(id: string, title: string): Promise<void>;
-  /** A new project with a copy of the notebook, its results and its dataset. */
-  duplicate(id: string): Promise<ProjectMeta>;
+  /**
+   * A new project with a copy of the notebook, its results and its dataset. A read-only notebook's
+   * copy is at this build's version without the cells it cannot read, named in `dropped`.
+   */
+  duplicate(id: string): Promise<DuplicatedProject>;
+  /** Keeps a newer build's notebook (from a file) exactly as given, as a read-only project. */
+  keepReadOnly(stored: Readonly<Record<string, unknown>>, doc: NotebookDocument): Promise<void>;
   /** Hides the project and returns its entry, for an Undo; `restore` brings it back until the next start purges it. */
   remove(id: string): Promise<ProjectMeta | null>;
   restore(id: string): Promise<void>;
+}
+
+export interface DuplicatedProject {
+  meta: ProjectMeta;
+  /** The cells left out of a read-only notebook's copy, in words. */
+  dropped: string[];
 }
 
 export interface ProjectShelves {
@@ -61,24 +74,40 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
   /** List entries are read, changed and written back: one at a time, so a document save and a records save never drop each other's change. */
   let metaWrites: Promise<unknown> = Promise.resolve();
 
-  function updateMeta(id: string, change: (meta: ProjectMeta | null) => ProjectMeta | null): Promise<void> {
-    const write = metaWrites.then(async () => {
-      const changed = change(readMeta(await shelves.projects.get(id)));
-      if (changed) await shelves.projects.set(id, changed);
-    });
-    metaWrites = write.catch(() => undefined);
-    return write;
+  function queued(write: () => Promise<void>): Promise<void> {
+    const queuedWrite = metaWrites.then(write);
+    metaWrites = queuedWrite.catch(() => undefined);
+    return queuedWrite;
   }
+
+  async function changeMeta(id: string, change: (meta: ProjectMeta | null) => ProjectMeta | null): Promise<void> {
+    const changed = change(readMeta(await shelves.projects.get(id)));
+    if (changed) await shelves.projects.set(id, changed);
+  }
+
+  const updateMeta = (id: string, change: (meta: ProjectMeta | null) => ProjectMeta | null) => queued(() => changeMeta(id, change));
 
   async function allMeta(): Promise<ProjectMeta[]> {
     await metaWrites;
     return (await shelves.projects.values()).map(readMeta).filter((meta): meta is ProjectMeta => meta !== null);
   }
 
-  async function readDocument(id: string): Promise<NotebookDocument> {
+  async function readStored(id: string) {
     const raw = await shelves.documents.get(id);
     if (raw === undefined) throw new Error('it is no longer in this browser');
-    return migrate(raw);
+    return readDocument(raw);
+  }
+
+  /**
+   * A document a newer build saved is left byte for byte as it is, whoever asks to write over it:
+   * an older build still open in another tab included.
+   */
+  async function refuseNewer(id: string): Promise<void> {
+    const stored = await shelves.documents.get(id);
+    const version = isRecord(stored) ? stored.schemaVersion : undefined;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new Error(`the notebook in this browser was saved by a newer version (schema ${version}); it was not overwritten`);
+    }
   }
 
   async function purge(id: string): Promise<void> {
@@ -88,14 +117,21 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
     await shelves.projects.delete(id);
   }
 
-  async function saveDocument(doc: NotebookDocument): Promise<void> {
+  /** `stored` is what goes on the shelf: this version's document, or a newer one's fields as they stand. */
+  async function writeDocument(doc: NotebookDocument, stored: unknown): Promise<void> {
     const at = now();
-    // Started together, so a new project's list entry is queued ahead of any results save that follows.
     await Promise.all([
-      shelves.documents.set(doc.id, doc),
-      updateMeta(doc.id, (meta) => withSizes({ ...(meta ?? newMeta(doc.id, doc.title, at)), title: doc.title, modifiedAt: at }, { document: storedBytes(doc) })),
+      shelves.documents.set(doc.id, stored),
+      changeMeta(doc.id, (meta) => withSizes({ ...(meta ?? newMeta(doc.id, doc.title, at)), title: doc.title, modifiedAt: at }, { document: storedBytes(stored) })),
     ]);
   }
+
+  /** Queued with the list entries, so a new project's entry is written ahead of any results save that follows. */
+  const saveDocument = (doc: NotebookDocument) =>
+    queued(async () => {
+      await refuseNewer(doc.id);
+      await writeDocument(doc, doc);
+    });
 
   return {
     async start() {
@@ -115,17 +151,22 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
 
     async open(id) {
       const [rawDocument, rawRecords] = await Promise.all([shelves.documents.get(id), shelves.results.get(id)]);
-      if (rawDocument === undefined) return { document: null, records: [], interrupted: [], warnings: ['That project is no longer in this browser.'] };
+      const nothing = { document: null, readOnly: null, records: [], interrupted: [] };
+      if (rawDocument === undefined) return { ...nothing, warnings: ['That project is no longer in this browser.'] };
       let document: NotebookDocument;
+      let readOnly: ReadOnlyNotebook | null;
       try {
-        document = migrate(rawDocument);
+        const read = readDocument(rawDocument);
+        document = read.document;
+        // readDocument took it for a document object.
+        readOnly = read.readOnly && { ...read.readOnly, stored: rawDocument as Record<string, unknown> };
       } catch (error) {
-        return { document: null, records: [], interrupted: [], warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
+        return { ...nothing, warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
       }
       const at = now();
       await updateMeta(id, (meta) => ({ ...(meta ?? newMeta(id, document.title, at)), openedAt: at }));
       const interrupted = readRunning(rawRecords, document);
-      return { document, records: finishedRecords(rawRecords, document), interrupted, warnings: [] };
+      return { document, readOnly, records: finishedRecords(rawRecords, document), interrupted, warnings: [] };
     },
 
     saveDocument,
@@ -140,18 +181,17 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
     keptDataset: (id, dataset) => updateMeta(id, (meta) => meta && withSizes({ ...meta, datasetName: dataset.name }, { dataset: dataset.bytes })),
 
     async rename(id, title) {
-      try {
-        await saveDocument({ ...(await readDocument(id)), title });
-      } catch {
-        // A document that cannot be read keeps its bytes as they are; only its name in the list changes.
-        await updateMeta(id, (meta) => meta && { ...meta, title });
-      }
+      const read = await readStored(id).catch(() => null);
+      // A document that cannot be read, or one a newer build saved, keeps its bytes as they are; only its name in the list changes.
+      if (read && !read.readOnly) await saveDocument({ ...read.document, title });
+      else await updateMeta(id, (meta) => meta && { ...meta, title });
     },
 
     async duplicate(id) {
-      const original = await readDocument(id).catch((error: unknown) => {
+      const read = await readStored(id).catch((error: unknown) => {
         throw new Error(`The project could not be copied: ${errorText(error)}`);
       });
+      const { document: original, dropped } = read.readOnly ? editableCopy(read.document) : { document: read.document, dropped: [] };
       const copy: NotebookDocument = { ...original, id: newId('notebook'), title: `${original.title} (copy)` };
       const rawRecords = await shelves.results.get(id);
       const records = finishedRecords(rawRecords, original);
@@ -164,8 +204,10 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
         { document: storedBytes(copy), records: storedBytes(savedRecords), dataset: dataset?.bytes ?? 0 },
       );
       await updateMeta(copy.id, () => meta);
-      return meta;
+      return { meta, dropped };
     },
+
+    keepReadOnly: (stored, doc) => queued(() => writeDocument(doc, stored)),
 
     async remove(id) {
       let removed: ProjectMeta | null = null;

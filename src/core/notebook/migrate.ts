@@ -10,7 +10,7 @@ export class DocumentError extends Error {
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Version 1's Clean defaults, frozen here: an old notebook keeps meaning what it meant. */
@@ -100,17 +100,27 @@ function readCell(raw: unknown, index: number, problems: string[]): CellDocument
   };
 }
 
-/** Reads any saved or imported document, upgrading older versions; throws DocumentError. */
-export function migrate(input: unknown): NotebookDocument {
+/**
+ * A plain copy of a document object within the size and depth any notebook keeps, with its
+ * schemaVersion checked; throws DocumentError.
+ */
+export function boundedCopy(input: unknown): Record<string, unknown> & { schemaVersion: number } {
   if (!isRecord(input)) throw new DocumentError(['document: expected a JSON object']);
   if (Array.isArray(input.cells) && input.cells.length > MAX_CELLS) {
     throw new DocumentError([`cells: ${input.cells.length.toLocaleString('en-US')} cells, more than the ${MAX_CELLS.toLocaleString('en-US')} a notebook may hold`]);
   }
-  let doc = plainCopy(input) as Record<string, unknown>;
+  const doc = plainCopy(input) as Record<string, unknown>;
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new DocumentError(['schemaVersion: expected a positive integer']);
   }
+  return { ...doc, schemaVersion: version };
+}
+
+/** Reads any saved or imported document, upgrading older versions; throws DocumentError. */
+export function migrate(input: unknown): NotebookDocument {
+  let doc: Record<string, unknown> = boundedCopy(input);
+  const version = doc.schemaVersion as number;
   if (version > SCHEMA_VERSION) {
     throw new DocumentError([
       `schemaVersion: this notebook was saved by a newer version (${version}); this workbench reads up to ${SCHEMA_VERSION}`,

@@ -1,7 +1,8 @@
 import type { CellRecord } from '../runtime/record';
 import { base64Length, base64ToBytes, bytesToBase64 } from './base64';
 import type { NotebookDocument } from './document';
-import { DocumentError, migrate } from './migrate';
+import { DocumentError } from './migrate';
+import { readDocument, type ReadOnlyNotebook } from './read-document';
 
 /**
  * The native notebook file: the document as migrate() reads it, and on request the results of
@@ -20,6 +21,8 @@ export interface NotebookFileExtras {
 
 export interface NotebookFile {
   doc: NotebookDocument;
+  /** Set for a newer build's notebook, which opens read-only; it keeps the file's own fields, less results and dataset. */
+  readOnly: ReadOnlyNotebook | null;
   /** As the file holds them, unchecked: the caller keeps the valid records of `doc`'s cells. */
   results: unknown;
   dataset: DatasetColumns | null;
@@ -27,7 +30,8 @@ export interface NotebookFile {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function notebookFileJson(doc: NotebookDocument, extras: NotebookFileExtras = {}): string {
+/** `doc` is a read-only notebook's stored fields as they stand, or a document of this version. */
+export function notebookFileJson(doc: NotebookDocument | Readonly<Record<string, unknown>>, extras: NotebookFileExtras = {}): string {
   const { results, dataset } = extras;
   const file = {
     ...doc,
@@ -44,9 +48,10 @@ export function extrasSize(results: readonly CellRecord[], datasetBytes: number)
 
 /** Reads a native file; throws DocumentError naming the path of what is wrong. */
 export function readNotebookFile(value: unknown): NotebookFile {
-  const doc = migrate(value);
-  const { results, dataset } = value as Record<string, unknown>;
-  if (dataset === undefined) return { doc, results, dataset: null };
+  const { document: doc, readOnly: reason } = readDocument(value);
+  const { results, dataset, ...stored } = value as Record<string, unknown>;
+  const readOnly = reason && { ...reason, stored };
+  if (dataset === undefined) return { doc, readOnly, results, dataset: null };
   if (!isRecord(dataset) || typeof dataset.arrow !== 'string') throw new DocumentError(['dataset.arrow: expected the Arrow columns as base64 text']);
   let arrow: Uint8Array;
   try {
@@ -54,5 +59,5 @@ export function readNotebookFile(value: unknown): NotebookFile {
   } catch {
     throw new DocumentError(['dataset.arrow: not base64 text']);
   }
-  return { doc, results, dataset: { ...dataset, arrow } };
+  return { doc, readOnly, results, dataset: { ...dataset, arrow } };
 }

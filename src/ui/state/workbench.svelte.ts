@@ -3,6 +3,7 @@ import type { BackendInfo, DatasetInfo } from '../../../workers/kernel.worker';
 import type { ColumnInfo, ProgressUpdate } from '../../core/cells/types';
 import { DocumentError } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
+import type { ReadOnlyNotebook } from '../../core/notebook/read-document';
 import { buildIpynb, chartsToRender, isIpynb, readIpynb, type ChartToRender } from '../../core/notebook/ipynb';
 import { extrasSize, notebookFileJson, readNotebookFile, type DatasetColumns, type NotebookFile } from '../../core/notebook/notebook-file';
 import { decodeShareLink, encodeShareLink } from '../../core/notebook/share-link';
@@ -122,7 +123,8 @@ export class Workbench {
   }
 
   private saveDocument(doc: NotebookDocument): Promise<void> {
-    if (doc === this.savedDocument) return Promise.resolve();
+    // A newer build's notebook is never written back: this build would drop what it cannot read.
+    if (doc === this.savedDocument || this.notebook.readOnly) return Promise.resolve();
     this.savedDocument = doc;
     return this.save(() =>
       this.store.saveDocument(doc).catch((error: unknown) => {
@@ -176,7 +178,7 @@ export class Workbench {
     try {
       const saved = await this.store.open(id);
       for (const warning of saved.warnings) this.notices.show('error', warning);
-      if (saved.document) this.show(saved.document, saved.records, saved.interrupted);
+      if (saved.document) this.show(saved.document, saved.records, saved.interrupted, saved.readOnly);
     } catch (error) {
       this.notices.show('error', `The project could not be opened: ${errorText(error)}`);
     } finally {
@@ -193,6 +195,7 @@ export class Workbench {
   }
 
   async renameProject(id: string, title: string): Promise<void> {
+    if (this.notebook.doc?.id === id && this.refusedReadOnly('renamed')) return;
     // The open notebook is renamed in place, or its next autosave would bring the old title back.
     if (this.notebook.doc?.id === id) {
       this.notebook.rename(title);
@@ -203,17 +206,22 @@ export class Workbench {
     await this.refreshProjects();
   }
 
-  async duplicateProject(id: string): Promise<void> {
+  /** Returns the copy's id, or null when it could not be made. */
+  async duplicateProject(id: string): Promise<string | null> {
     if (this.notebook.doc?.id === id) await this.saveNow();
+    let copyId: string | null = null;
     try {
-      const copy = await this.store.duplicate(id);
+      const { meta: copy, dropped } = await this.store.duplicate(id);
       // A copy holds the same expressions: it stays untrusted until the user trusts it.
       if (this.untrusted.has(id)) this.untrusted.add(copy.id);
-      this.notices.show('info', `Made “${copy.title}”`);
+      if (dropped.length === 0) this.notices.show('info', `Made “${copy.title}”`);
+      else this.notices.show('info', `Made “${copy.title}”, an editable copy without the cells this version cannot read:`, dropped);
+      copyId = copy.id;
     } catch (error) {
       this.notices.show('error', errorText(error));
     }
     await this.refreshProjects();
+    return copyId;
   }
 
   /** Hides the project until the next start purges it; the open one is closed first. Undo brings it back. */
@@ -258,11 +266,11 @@ export class Workbench {
   }
 
   /** Shows `doc` as it was saved (nothing to write back) and has the kernel put back its dataset; null shows the landing page. */
-  private show(doc: NotebookDocument | null, records: CellRecord[] = [], interrupted: RunningCell[] = []): void {
+  private show(doc: NotebookDocument | null, records: CellRecord[] = [], interrupted: RunningCell[] = [], readOnly: ReadOnlyNotebook | null = null): void {
     this.runtime.restore(records, interrupted);
     this.savedDocument = doc;
     this.savedResults = doc && { documentId: doc.id, records: this.runtime.records, running: this.runtime.unfinished };
-    this.notebook.doc = doc;
+    this.notebook.open(doc, readOnly);
     this.dataset = null;
     this.datasetRestored = this.restoreDataset(doc?.id ?? null);
   }
@@ -360,14 +368,23 @@ export class Workbench {
     let file: NotebookFile;
     try {
       const value: unknown = JSON.parse(await source.text());
-      file = isIpynb(value) ? { doc: readIpynb(value), results: undefined, dataset: null } : readNotebookFile(value);
+      file = isIpynb(value) ? { doc: readIpynb(value), readOnly: null, results: undefined, dataset: null } : readNotebookFile(value);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
       this.notices.show('error', `${fileName} is not a notebook this workbench can open`, details);
       return;
     }
-    const { doc, results, dataset } = file;
-    this.openShared(doc, `Opened ${fileName}`);
+    const { doc, results, dataset, readOnly } = file;
+    if (readOnly) {
+      // Kept as the file has it: a project that only a newer build edits.
+      if (!(await this.readyToSwitch())) return;
+      this.show(doc, [], [], readOnly);
+      await this.save(() => this.store.keepReadOnly(readOnly.stored, doc));
+      this.openShared(doc, `Opened ${fileName}, read-only`);
+      await this.refreshProjects();
+    } else {
+      this.openShared(doc, `Opened ${fileName}`);
+    }
     // Checked as saved results are; each shows as current only where its stamp still matches.
     if (results !== undefined) {
       const records = readRecords({ documentId: doc.id, records: results }, doc);
@@ -410,8 +427,15 @@ export class Workbench {
   private openShared(doc: NotebookDocument, message: string): void {
     if (notebookExpressions(doc).length > 0) this.untrusted.add(doc.id);
     else this.untrusted.trust(doc.id);
-    this.notebook.open(doc);
+    if (this.notebook.doc !== doc) this.notebook.open(doc);
     this.notices.show('info', message);
+  }
+
+  /** True, with a word to the user, when the open notebook is read-only and so cannot be `what`. */
+  private refusedReadOnly(what: string): boolean {
+    if (!this.notebook.readOnly) return false;
+    this.notices.show('info', `This notebook is read-only, so it cannot be ${what} here: duplicate it (Projects) to work on a copy.`);
+    return true;
   }
 
   /** About how many bytes the results and the kept dataset would add to an export. */
@@ -437,7 +461,9 @@ export class Workbench {
       if (!dataset) this.notices.show('info', 'This project keeps no dataset yet (run its Load cell first): the file holds the notebook without it.');
     }
     const results = include.results ? Object.values(this.runtime.records) : [];
-    return { fileName: `${fileSlug(doc.title)}.json`, json: notebookFileJson(doc, { results, dataset: dataset as DatasetColumns | null }) };
+    // A read-only notebook goes out as it came in: this build's reading of it would lose what it cannot read.
+    const fields = this.notebook.readOnly?.stored ?? doc;
+    return { fileName: `${fileSlug(doc.title)}.json`, json: notebookFileJson(fields, { results, dataset: dataset as DatasetColumns | null }) };
   }
 
   /**
@@ -496,6 +522,7 @@ export class Workbench {
   }
 
   private async loadDataset(message: string, open: () => Promise<DatasetInfo>): Promise<void> {
+    if (this.refusedReadOnly('given another dataset')) return;
     if (this.runtime.busy) {
       this.notices.show('info', 'Wait for the run under way to finish, or cancel it, before changing the dataset.');
       return;
@@ -524,7 +551,7 @@ export class Workbench {
   }
 
   private async runCells(cellIds: string[]): Promise<void> {
-    if (this.runtime.busy) return;
+    if (this.runtime.busy || this.refusedReadOnly('run')) return;
     this.runtime.busy = true;
     try {
       await this.datasetRestored;

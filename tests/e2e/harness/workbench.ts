@@ -197,6 +197,28 @@ export class WorkbenchPage {
     );
   }
 
+  /** Writes `value` under `key` in one of the IndexedDB stores, as another build of the site would have; the store must exist already. */
+  async putSavedValue(store: 'documents' | 'results' | 'datasets' | 'projects', key: string, value: unknown): Promise<void> {
+    await this.page.evaluate(
+      ({ name, key, value }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(`session-workbench-${name}`);
+          open.onsuccess = () => {
+            const database = open.result;
+            const transaction = database.transaction(name, 'readwrite');
+            transaction.objectStore(name).put(value, key);
+            transaction.oncomplete = () => {
+              database.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      { name: store, key, value },
+    );
+  }
+
   async exportNotebook(): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export').click()]);
     return download;

@@ -13,7 +13,16 @@ describe('notebook files', () => {
   it('hold the document alone unless asked, exactly as migrate() reads it', () => {
     const value = JSON.parse(notebookFileJson(doc));
     expect(value).toEqual(doc);
-    expect(readNotebookFile(value)).toEqual({ doc, results: undefined, dataset: null });
+    expect(readNotebookFile(value)).toEqual({ doc, readOnly: null, results: undefined, dataset: null });
+  });
+
+  it('open a newer build\'s file read-only, keeping its own fields apart from the results and dataset it carries', () => {
+    const newer = { ...doc, schemaVersion: SCHEMA_VERSION + 1, layout: 'wide' };
+    const read = readNotebookFile(JSON.parse(notebookFileJson(newer, { results: [record], dataset })));
+    expect(read.readOnly?.savedVersion).toBe(SCHEMA_VERSION + 1);
+    expect(read.readOnly?.stored).toEqual(newer);
+    expect(read.doc.cells).toEqual(doc.cells);
+    expect(read.dataset).toEqual(dataset);
   });
 
   it('carry the results and the dataset (Arrow bytes as base64) and give them back as they were', () => {

@@ -1,6 +1,7 @@
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
-import type { NotebookDocument } from '../../../src/core/notebook/document';
+import { SCHEMA_VERSION, type NotebookDocument } from '../../../src/core/notebook/document';
+import { readDocument } from '../../../src/core/notebook/read-document';
 import type { CellRecord } from '../../../src/core/runtime/record';
 import { snapshotTable } from '../../../src/storage/dataset-snapshot';
 import { createDatasetStore } from '../../../src/storage/dataset-store';
@@ -64,7 +65,7 @@ describe('saving and opening projects', () => {
     await store.saveRecords('b', [record('eda', { status: 'error', error: 'No table' })], []);
     const a = await store.open('a');
     const b = await store.open('b');
-    expect(a).toEqual({ document: notebook('a', 'Alpha'), records: [record('load')], interrupted: [], warnings: [] });
+    expect(a).toEqual({ document: notebook('a', 'Alpha'), readOnly: null, records: [record('load')], interrupted: [], warnings: [] });
     expect(b.document?.title).toBe('Beta');
     expect(b.records).toEqual([record('eda', { status: 'error', error: 'No table' })]);
   });
@@ -188,7 +189,7 @@ describe('rename, duplicate, delete', () => {
     const datasetBytes = await datasets.save('nb-1', snapshot());
     await store.keptDataset('nb-1', { name: 'sessions.csv', bytes: datasetBytes });
 
-    const copy = await store.duplicate('nb-1');
+    const { meta: copy } = await store.duplicate('nb-1');
     expect(copy.id).not.toBe('nb-1');
     expect(copy.title).toBe('Saved (copy)');
     expect(copy.datasetName).toBe('sessions.csv');
@@ -299,12 +300,13 @@ describe('validation on read', () => {
     expect(restored.warnings[0]).toContain('cells[0].kind: expected a non-empty string');
   });
 
-  it('sets aside a document from a newer version', async () => {
+  it('opens a document from a newer version read-only instead of setting it aside', async () => {
     const { shelves, store } = setup();
     await shelves.documents.set('nb-1', { ...notebook(), schemaVersion: 99 });
     const restored = await store.open('nb-1');
-    expect(restored.document).toBeNull();
-    expect(restored.warnings[0]).toMatch(/newer version \(99\)/);
+    expect(restored.document?.cells).toEqual(notebook().cells);
+    expect(restored.readOnly?.savedVersion).toBe(99);
+    expect(restored.warnings).toEqual([]);
   });
 
   it('drops records of another notebook', async () => {
@@ -345,5 +347,58 @@ describe('validation on read', () => {
     await shelves.projects.set('junk', { id: 'junk', title: 5 });
     await shelves.projects.set('junk2', 'not an entry');
     expect((await store.list()).map((meta) => meta.id)).toEqual(['nb-1']);
+  });
+});
+
+describe('a notebook saved by a newer version', () => {
+  const newer = () => ({
+    schemaVersion: SCHEMA_VERSION + 1,
+    id: 'nb-new',
+    title: 'Newer',
+    cells: [
+      { id: 'load', kind: 'load', params: { target: 'purchaseValue', sampling: 'every-third' } },
+      { id: 'forecast', kind: 'forecast', params: { horizon: 7 } },
+    ],
+  });
+
+  async function seeded() {
+    const setup_ = setup();
+    await setup_.store.keepReadOnly(newer(), readDocument(newer()).document);
+    return setup_;
+  }
+
+  it('is listed and opens read-only, with the message and its stored fields as they stand', async () => {
+    const { store } = await seeded();
+    expect((await store.list()).map((meta) => meta.title)).toEqual(['Newer']);
+    const opened = await store.open('nb-new');
+    expect(opened.warnings).toEqual([]);
+    expect(opened.readOnly?.savedVersion).toBe(SCHEMA_VERSION + 1);
+    expect(opened.readOnly?.message).toMatch(/newer version of the workbench/);
+    expect(opened.readOnly?.stored).toEqual(newer());
+    expect(opened.document?.cells.map((cell) => cell.kind)).toEqual(['load', 'forecast']);
+  });
+
+  it('is never written over: saving the document refuses and the stored value stays as it was', async () => {
+    const { store, shelves } = await seeded();
+    const opened = await store.open('nb-new');
+    const edited = { ...opened.document!, title: 'Edited' };
+    await expect(store.saveDocument(edited)).rejects.toThrow(/saved by a newer version \(schema \d+\); it was not overwritten/);
+    await store.rename('nb-new', 'Renamed');
+    expect(shelves.documents.entries.get('nb-new')).toEqual(newer());
+    expect(JSON.stringify(shelves.documents.entries.get('nb-new'))).toBe(JSON.stringify(newer()));
+    expect((await store.list())[0].title).toBe('Renamed');
+  });
+
+  it('duplicates as an editable copy at this version, naming the cells it could not keep', async () => {
+    const { store, shelves } = await seeded();
+    const { meta, dropped } = await store.duplicate('nb-new');
+    expect(dropped).toEqual(['a forecast cell']);
+    const copy = await store.open(meta.id);
+    expect(copy.readOnly).toBeNull();
+    expect(copy.document?.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(copy.document?.cells).toEqual([{ id: 'load', kind: 'load', params: { target: 'purchaseValue', sampling: 'every-third' } }]);
+    await store.saveDocument({ ...copy.document!, title: 'Mine now' });
+    expect((await store.open(meta.id)).document?.title).toBe('Mine now');
+    expect(shelves.documents.entries.get('nb-new')).toEqual(newer());
   });
 });
