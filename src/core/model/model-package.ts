@@ -1,7 +1,7 @@
 import { CellError } from '../cells/types';
 import { describeFeatures } from '../encode/encoding';
 import { readFittedEncoding } from '../encode/read-encoding';
-import { hashBytes, hashString } from '../hash';
+import { canonicalJson, hashBytes, hashString } from '../hash';
 import type { MlRuntime, ModelFiles } from './runtime';
 import type { ScoringModel } from './scoring-model';
 
@@ -33,8 +33,14 @@ export interface KeptModel extends ModelFacts {
   files: ModelFiles;
 }
 
+/**
+ * Names the weight files leave out: the same model downloaded under another name and imported
+ * again keeps its id, so a notebook's Score cell finds it.
+ */
 export function modelId(files: ModelFiles): string {
-  return hashString(`${hashString(files.json)}|${hashBytes(files.weights)}`);
+  const { weightsManifest, ...model } = parseModelJson(files.json);
+  const weights = manifestWeights(weightsManifest as unknown[]);
+  return hashString(`${hashString(canonicalJson({ ...model, weights }))}|${hashBytes(files.weights)}`);
 }
 
 export function modelBytes(files: ModelFiles): number {
@@ -90,6 +96,11 @@ function parseModelJson(json: string): Record<string, unknown> {
   return parsed;
 }
 
+/** Every weight the manifest's groups list, in the order of the weights buffer. */
+function manifestWeights(manifest: readonly unknown[]): unknown[] {
+  return manifest.flatMap((group) => (isObject(group) && Array.isArray(group.weights) ? group.weights : []));
+}
+
 /** The weight files model.json lists, in order: TF.js reads them as one buffer, end to end. */
 export function weightFilePaths(json: string): string[] {
   const manifest = parseModelJson(json).weightsManifest as unknown[];
@@ -110,8 +121,7 @@ export function modelFilesNamed(files: ModelFiles, stem: string): { jsonName: st
   const weightsName = `${stem}.weights.bin`;
   const parsed = parseModelJson(files.json);
   // One group for the one file: the groups' weights in order are the order of the concatenated buffer.
-  const weights = (parsed.weightsManifest as Record<string, unknown>[]).flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
-  const manifest = [{ paths: [weightsName], weights }];
+  const manifest = [{ paths: [weightsName], weights: manifestWeights(parsed.weightsManifest as unknown[]) }];
   return { jsonName: `${stem}.json`, json: JSON.stringify({ ...parsed, weightsManifest: manifest }), weightsName, weights: files.weights };
 }
 

@@ -17,6 +17,7 @@ import type { ProjectStore } from '../../storage/project-store';
 import { describeStorageError } from '../../storage/storage-error';
 import { readRecords, type RunningCell } from '../../storage/read-saved';
 import type { KernelClient } from './kernel-client';
+import { KeptModels, type ModelPicker } from './models.svelte';
 import { NoticeList } from './notices.svelte';
 import { NotebookState } from './notebook.svelte';
 import { RuntimeState } from './runtime.svelte';
@@ -60,6 +61,10 @@ export class Workbench {
   /** The project deleted last in this session, until undone: its notice offers Undo. */
   deletedProject = $state.raw<ProjectMeta | null>(null);
   readonly storage = new StorageFacts();
+  /** The open project's kept models: trained here or imported. */
+  readonly models: KeptModels;
+  /** What a Score cell's Model field offers, bound to the open project. */
+  readonly modelPicker: ModelPicker;
   /** What was last handed to the store, so autosave writes only changes and opening a project writes nothing. */
   private savedDocument: NotebookDocument | null = null;
   private savedResults: { documentId: string; records: Record<string, CellRecord>; running: RunningCell[] } | null = null;
@@ -84,7 +89,17 @@ export class Workbench {
     private readonly kernel: KernelClient,
     private readonly store: ProjectStore,
     private readonly template: unknown,
-  ) {}
+  ) {
+    const models = new KeptModels(kernel, this.notices);
+    this.models = models;
+    const notebook = this.notebook;
+    this.modelPicker = {
+      get list() {
+        return models.list;
+      },
+      importFiles: async (picked) => (notebook.doc ? models.importFiles(notebook.doc.id, picked) : null),
+    };
+  }
 
   /** Saves the document (debounced) and the results whenever they change; returns the stop function. */
   startAutosave(): () => void {
@@ -273,6 +288,16 @@ export class Workbench {
     this.notebook.open(doc, readOnly);
     this.dataset = null;
     this.datasetRestored = this.restoreDataset(doc?.id ?? null);
+    void this.refreshModels();
+  }
+
+  /** Lists the open project's kept models again; a run may have kept a new one. */
+  private async refreshModels(): Promise<void> {
+    try {
+      await this.models.refresh(this.notebook.doc?.id ?? null);
+    } catch (error) {
+      this.notices.show('error', `The project's models could not be listed: ${errorText(error)}`);
+    }
   }
 
   private async restoreDataset(projectId: string | null): Promise<void> {
@@ -576,6 +601,7 @@ export class Workbench {
     }
     const doc = this.notebook.doc;
     if (doc) await this.save(() => this.keepDataset(doc));
+    await this.refreshModels();
   }
 
   /** Asks the kernel which training backend its probe chose and shows it. */

@@ -52,4 +52,12 @@ describe('model files', () => {
     expect(modelId(a)).toBe(modelId({ json: twoShards, weights: new Uint8Array([1, 2]) }));
     expect(modelId(a)).not.toBe(modelId({ json: twoShards, weights: new Uint8Array([1, 3]) }));
   });
+
+  it('keeps the id of a model downloaded under another name, so a Score cell finds it once imported again', () => {
+    const kept = { json: twoShards, weights: new Uint8Array([1, 2]) };
+    const downloaded = modelFilesNamed(kept, 'renamed');
+    expect(modelId({ json: downloaded.json, weights: downloaded.weights })).toBe(modelId(kept));
+    const otherTopology = modelJson([{ paths: ['group1-shard1of2.bin'], weights: [spec('a'), spec('c')] }]);
+    expect(modelId({ json: otherTopology, weights: kept.weights })).not.toBe(modelId(kept));
+  });
 });
