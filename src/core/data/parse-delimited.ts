@@ -1,5 +1,6 @@
 import { TextSink } from './stream/column-builder';
 import { DelimitedRecords } from './stream/delimited-records';
+import { encodeUtf8 } from './stream/utf8';
 
 /** Where a record with the wrong number of fields starts, for the error message. */
 export interface RaggedRecord {
@@ -27,6 +28,6 @@ export interface DelimitedText {
 export function parseDelimited(text: string, delimiter: string): DelimitedText {
   let sinks: TextSink[] = [];
   const records = new DelimitedRecords(delimiter, (header) => (sinks = header.map(() => new TextSink())));
-  records.push(text, true);
+  records.push(encodeUtf8(text), true);
   return { header: records.header ?? [], cells: sinks.map((sink) => sink.column.cells()), rows: records.rows, raggedCount: records.raggedCount, ragged: records.ragged };
 }

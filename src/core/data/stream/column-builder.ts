@@ -4,19 +4,19 @@ import { readFastNumber } from './fast-number';
 import { readFastTimestamp } from './fast-timestamp';
 import { GrowableFloat64 } from './growable';
 import { TextColumn } from './text-column';
+import { decodeUtf8, encodeUtf8 } from './utf8';
 
-/** Receives one field of each kept record: a range of the chunk's text, or the unquoted text of a quoted field. */
+/** Receives one field of each kept record: a range of well-formed UTF-8 bytes, quotes already taken off. */
 export interface FieldSink {
-  add(text: string, start: number, end: number, unquoted: string | null): void;
+  add(bytes: Uint8Array, start: number, end: number): void;
 }
 
 /** A column's raw cells kept as text, for the type rules that need the text itself. */
 export class TextSink implements FieldSink {
   readonly column = new TextColumn();
 
-  add(text: string, start: number, end: number, unquoted: string | null): void {
-    if (unquoted === null) this.column.addRange(text, start, end);
-    else this.column.add(unquoted);
+  add(bytes: Uint8Array, start: number, end: number): void {
+    this.column.addRange(bytes, start, end);
   }
 }
 
@@ -65,18 +65,18 @@ export class ColumnBuilder implements FieldSink {
   private canonical = true;
   private eightDigits = true;
 
-  add(text: string, start: number, end: number, unquoted: string | null): void {
+  add(bytes: Uint8Array, start: number, end: number): void {
     switch (this.mode) {
       case 'numbers':
-        return this.addNumber(text, start, end, unquoted);
+        return this.addNumber(bytes, start, end);
       case 'timestamps':
-        return this.addTimestamp(text, start, end, unquoted);
+        return this.addTimestamp(bytes, start, end);
       case 'text':
-        return unquoted === null ? this.text!.addRange(text, start, end) : this.text!.add(unquoted);
+        return this.text!.addRange(bytes, start, end);
       case 'needs-text':
         return;
       case 'missing': {
-        const cell = unquoted ?? text.slice(start, end);
+        const cell = decodeUtf8(bytes, start, end);
         if (isMissingCell(cell)) {
           this.missingRows++;
           this.leadingMissing.set(cell, (this.leadingMissing.get(cell) ?? 0) + 1);
@@ -84,17 +84,20 @@ export class ColumnBuilder implements FieldSink {
         }
         if (parseNumberCell(cell) !== undefined) {
           this.startNumbers('numbers');
-          return this.addNumber(cell, 0, cell.length, null);
+          return this.addNumber(bytes, start, end);
         }
-        if (!Number.isNaN(readFastTimestamp(cell, 0, cell.length))) {
+        if (!Number.isNaN(readFastTimestamp(bytes, start, end))) {
           this.startNumbers('timestamps');
-          return this.addTimestamp(cell, 0, cell.length, null);
+          return this.addTimestamp(bytes, start, end);
         }
         this.mode = 'text';
         this.text = new TextColumn();
         // The leading cells are all missing, so their order does not matter, only their texts.
-        for (const [token, rows] of this.leadingMissing) for (let row = 0; row < rows; row++) this.text.add(token);
-        return this.text.add(cell);
+        for (const [token, rows] of this.leadingMissing) {
+          const tokenBytes = encodeUtf8(token);
+          for (let row = 0; row < rows; row++) this.text.addRange(tokenBytes, 0, tokenBytes.length);
+        }
+        return this.text.addRange(bytes, start, end);
       }
     }
   }
@@ -118,11 +121,11 @@ export class ColumnBuilder implements FieldSink {
     return this.missing.counts;
   }
 
-  private addTimestamp(text: string, start: number, end: number, unquoted: string | null): void {
-    if (start === end && unquoted === null) return this.addEmpty();
-    const fast = unquoted === null ? readFastTimestamp(text, start, end) : readFastTimestamp(unquoted, 0, unquoted.length);
+  private addTimestamp(bytes: Uint8Array, start: number, end: number): void {
+    if (start === end) return this.addEmpty();
+    const fast = readFastTimestamp(bytes, start, end);
     if (!Number.isNaN(fast)) return this.numbers!.push(fast);
-    const cell = unquoted ?? text.slice(start, end);
+    const cell = decodeUtf8(bytes, start, end);
     if (isMissingCell(cell)) {
       this.missing.add(cell);
       return this.numbers!.push(NaN);
@@ -133,17 +136,17 @@ export class ColumnBuilder implements FieldSink {
     this.numbers = null;
   }
 
-  private addNumber(text: string, start: number, end: number, unquoted: string | null): void {
-    if (start === end && unquoted === null) return this.addEmpty();
+  private addNumber(bytes: Uint8Array, start: number, end: number): void {
+    if (start === end) return this.addEmpty();
     const numbers = this.numbers!;
-    const fast = unquoted === null ? readFastNumber(text, start, end) : null;
+    const fast = readFastNumber(bytes, start, end);
     if (fast) {
       numbers.push(fast.value);
       if (!fast.canonical) this.canonical = false;
       if (!fast.eightDigitInteger) this.eightDigits = false;
       return;
     }
-    const cell = unquoted ?? text.slice(start, end);
+    const cell = decodeUtf8(bytes, start, end);
     if (isMissingCell(cell)) {
       this.missing.add(cell);
       return numbers.push(NaN);

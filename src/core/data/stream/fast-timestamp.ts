@@ -3,10 +3,10 @@ const MS_PER_DAY = 86_400_000;
 /** `Date.UTC` reads years 0–99 as 1900–1999, which `parseIsoCell` refuses: those go the general way. */
 const MIN_YEAR = 1000;
 
-function digits(text: string, start: number, count: number): number {
+function digits(bytes: Uint8Array, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
+    const digit = bytes[i] - ZERO;
     if (digit < 0 || digit > 9) return -1;
     value = value * 10 + digit;
   }
@@ -29,26 +29,26 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Reads `YYYY-MM-DD`, optionally followed by `THH:MM:SS` or ` HH:MM:SS` and `Z`, straight from the
- * text as UTC epoch milliseconds, the value `parseIsoCell` gives; NaN for anything else (other
+ * Reads `YYYY-MM-DD`, optionally followed by `THH:MM:SS` or ` HH:MM:SS` and `Z`, straight from the UTF-8
+ * bytes as UTC epoch milliseconds, the value `parseIsoCell` gives; NaN for anything else (other
  * zones, fractions, no seconds, white space, impossible dates), which the caller reads the general way.
  */
-export function readFastTimestamp(text: string, start: number, end: number): number {
+export function readFastTimestamp(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
   if (length !== 10 && length !== 19 && length !== 20) return NaN;
-  const year = digits(text, start, 4);
-  const month = digits(text, start + 5, 2);
-  const day = digits(text, start + 8, 2);
-  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return NaN;
+  const year = digits(bytes, start, 4);
+  const month = digits(bytes, start + 5, 2);
+  const day = digits(bytes, start + 8, 2);
+  if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return NaN;
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   const date = daysFromCivil(year, month, day) * MS_PER_DAY;
   if (length === 10) return date;
-  const separator = text.charCodeAt(start + 10);
-  if ((separator !== 84 && separator !== 32) || text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return NaN;
-  if (length === 20 && text.charCodeAt(start + 19) !== 90) return NaN;
-  const hour = digits(text, start + 11, 2);
-  const minute = digits(text, start + 14, 2);
-  const second = digits(text, start + 17, 2);
+  const separator = bytes[start + 10];
+  if ((separator !== 84 && separator !== 32) || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return NaN;
+  if (length === 20 && bytes[start + 19] !== 90) return NaN;
+  const hour = digits(bytes, start + 11, 2);
+  const minute = digits(bytes, start + 14, 2);
+  const second = digits(bytes, start + 17, 2);
   // The limits `parseIsoCell` allows: a leap second (60 or 61) runs on into the next minute, as in Date.UTC.
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 61) return NaN;
   return date + ((hour * 60 + minute) * 60 + second) * 1000;

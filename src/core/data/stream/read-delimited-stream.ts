@@ -1,11 +1,11 @@
 import { CellError } from '../../cells/types';
+import type { ByteChunk } from '../blob-reader';
 import type { RaggedRecord } from '../parse-delimited';
 import { estimateRows, type RowFilter } from '../row-selection';
 import { sniffDelimiter, type Delimiter } from '../sniff-delimiter';
 import { ColumnBuilder, TextSink, type FieldSink } from './column-builder';
 import { DelimitedRecords } from './delimited-records';
 import { reportRead, type ReadHooks } from './read-hooks';
-import type { TextChunk } from './text-chunks';
 import { typeBuiltColumn, typeTextColumn, type TypedColumn } from './type-columns';
 
 /** A column as the reader hands it over: typed, or its raw cells where the caller asked for text. */
@@ -37,9 +37,10 @@ export interface StreamOptions {
   rows?: RowFilter;
 }
 
-type ChunkSource = () => AsyncIterable<TextChunk> | Iterable<TextChunk>;
+/** The file as pieces of UTF-8 without a byte-order mark: `utf8Chunks` or `textChunks`. */
+type ChunkSource = () => AsyncIterable<ByteChunk> | Iterable<ByteChunk>;
 
-function iterate(chunks: ChunkSource): AsyncIterator<TextChunk> | Iterator<TextChunk> {
+function iterate(chunks: ChunkSource): AsyncIterator<ByteChunk> | Iterator<ByteChunk> {
   const source = chunks();
   return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
 }
@@ -54,23 +55,27 @@ async function readRecords(
 ): Promise<{ records: DelimitedRecords; delimiter: Delimiter; stoppedEarly: boolean }> {
   let records: DelimitedRecords | null = null;
   let delimiter: Delimiter = ',';
-  let carried = '';
   let blank = true;
   let stoppedEarly = false;
+  // Only the first piece, and the pieces after it while all are blank, are decoded: to sniff the
+  // delimiter and to tell a file of blank space.
+  const sniffing = new TextDecoder();
   const source = iterate(chunks);
   let next = await source.next();
   while (!next.done) {
-    const { text, bytesRead } = next.value;
+    const { bytes, bytesRead } = next.value;
     next = await source.next();
+    const text: string = blank ? sniffing.decode(bytes, { stream: true }) : '';
     blank &&= text.trim() === '';
     if (records === null) {
       delimiter = sniffDelimiter(text);
       options.rows?.expect(estimateRows(text, bytesRead, options.totalBytes));
       records = new DelimitedRecords(delimiter, sinksFor, options.rows?.keep);
     }
-    carried = records.push(carried + text, next.done === true);
+    records.push(bytes, next.done === true);
     await reportRead(hooks, bytesRead, options.totalBytes, records.rows, pass);
     if (!next.done && options.rows?.enough(records.seenRows)) {
+      records.checkKeptBytes();
       stoppedEarly = true;
       await source.return?.();
       break;

@@ -1,40 +1,44 @@
 import { GrowableUint32 } from './growable';
-
-/**
- * V8 keeps a substring of 13 or more characters as a view into its parent: a dictionary entry cut
- * from a chunk would keep the whole chunk alive. Concatenating and cutting again flattens it into
- * a string of its own.
- */
-const SLICED_STRING_MIN_LENGTH = 13;
-const ownCopy = (cell: string) => (cell.length < SLICED_STRING_MIN_LENGTH ? cell : ('.' + cell).slice(1));
+import { decodeUtf8 } from './utf8';
 
 const INITIAL_SLOTS = 1 << 10;
+const INITIAL_ENTRIES = 1 << 8;
+const INITIAL_ENTRY_BYTES = 1 << 12;
 const EMPTY_SLOT = -1;
+/** Entries are decoded this many bytes at a time: one string per block, far below V8's longest string. */
+const DECODE_BLOCK_BYTES = 1 << 24;
 
-/** FNV-1a over UTF-16 code units, as a signed 32-bit integer (what an Int32Array slot holds). */
-function hashRange(text: string, start: number, end: number): number {
+/**
+ * A hash of bytes `start`–`end`, as a signed 32-bit integer (what an Int32Array slot holds). Four
+ * bytes go in per multiplication, which is what a hash costs here; the closing mix spreads the
+ * high bits into the low ones that pick the slot.
+ */
+function hashRange(bytes: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
-}
-
-function equalsRange(stored: string, text: string, start: number, end: number): boolean {
-  if (stored.length !== end - start) return false;
-  for (let i = 0; i < stored.length; i++) if (stored.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+  let i = start;
+  for (; i + 4 <= end; i += 4) hash = Math.imul(hash ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)), 0x9e3779b1);
+  for (; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x9e3779b1);
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return (hash ^ (hash >>> 13)) | 0;
 }
 
 /**
  * A column's raw cells, dictionary-encoded: each distinct text is kept once and rows hold its code.
- * Cells are looked up by their range of the chunk's text in an open-addressing table, so a value
- * seen before costs no string at all. Each slot holds a code and its text's hash side by side: a
- * probe touches one place in memory unless the hashes match, which matters for a million
- * distinct identifiers.
+ * Cells arrive as ranges of UTF-8 bytes and are looked up in an open-addressing table by their
+ * bytes, so a value seen before costs no string at all and a new one only a copy of its bytes:
+ * the texts are decoded once each, when they are first asked for. Each slot holds a code and its
+ * bytes' hash side by side: a probe touches one place in memory unless the hashes match, which
+ * matters for a million distinct identifiers.
  */
 export class TextColumn {
-  private readonly distinct: string[] = [];
+  /** The distinct texts' bytes one after another; text `code` is `entryBytes[bounds[code]…bounds[code + 1]]`. */
+  private entryBytes = new Uint8Array(INITIAL_ENTRY_BYTES);
+  private bounds = new Int32Array(INITIAL_ENTRIES + 1);
+  private entries = 0;
   private slots = TextColumn.emptySlots(INITIAL_SLOTS);
   private readonly codes = new GrowableUint32();
+  private decoded: string[] | null = null;
 
   private static emptySlots(count: number): Int32Array {
     const slots = new Int32Array(count * 2);
@@ -42,31 +46,56 @@ export class TextColumn {
     return slots;
   }
 
-  add(cell: string): void {
-    this.addRange(cell, 0, cell.length);
-  }
-
-  addRange(text: string, start: number, end: number): void {
-    const hash = hashRange(text, start, end);
+  /** Adds the cell held by bytes `start`–`end`, well-formed UTF-8. */
+  addRange(bytes: Uint8Array, start: number, end: number): void {
+    const hash = hashRange(bytes, start, end);
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const code = slots[slot * 2];
       if (code === EMPTY_SLOT) {
-        const next = this.distinct.length;
+        const next = this.entries;
         slots[slot * 2] = next;
         slots[slot * 2 + 1] = hash;
         this.codes.push(next);
-        this.distinct.push(ownCopy(start === 0 && end === text.length ? text : text.slice(start, end)));
+        this.addEntry(bytes, start, end);
         // Kept at most half full, so probes stay short.
-        if (this.distinct.length * 4 > slots.length) this.grow();
+        if (this.entries * 4 > slots.length) this.grow();
         return;
       }
-      if (slots[slot * 2 + 1] === hash && equalsRange(this.distinct[code], text, start, end)) {
+      if (slots[slot * 2 + 1] === hash && this.entryEquals(code, bytes, start, end)) {
         this.codes.push(code);
         return;
       }
     }
+  }
+
+  private entryEquals(code: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.bounds[code];
+    const length = end - start;
+    if (this.bounds[code + 1] - from !== length) return false;
+    const entryBytes = this.entryBytes;
+    for (let i = 0; i < length; i++) if (entryBytes[from + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
+  private addEntry(bytes: Uint8Array, start: number, end: number): void {
+    const from = this.bounds[this.entries];
+    const to = from + end - start;
+    if (to > this.entryBytes.length) {
+      const grown = new Uint8Array(Math.max(to, this.entryBytes.length * 2));
+      grown.set(this.entryBytes.subarray(0, from));
+      this.entryBytes = grown;
+    }
+    this.entryBytes.set(bytes.subarray(start, end), from);
+    this.entries++;
+    if (this.entries === this.bounds.length) {
+      const grown = new Int32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    this.bounds[this.entries] = to;
+    this.decoded = null;
   }
 
   private grow(): void {
@@ -85,17 +114,48 @@ export class TextColumn {
 
   /** How many different texts the column holds. */
   get distinctTexts(): number {
-    return this.distinct.length;
+    return this.entries;
   }
 
   /** The different texts, in the order they first appear; a text's code is its index. */
   get texts(): readonly string[] {
-    return this.distinct;
+    return (this.decoded ??= this.decodeEntries());
+  }
+
+  /**
+   * Decodes a block of entries at once and cuts each text out of it: one decoder call per block
+   * rather than per text. In a block that is all ASCII a text's bytes and characters line up;
+   * otherwise each character's first byte (and the second half of a 4-byte one's surrogate pair) is counted.
+   */
+  private decodeEntries(): string[] {
+    const { bounds, entryBytes, entries } = this;
+    const texts = new Array<string>(entries);
+    for (let first = 0, last = 0; first < entries; first = last) {
+      last = first + 1;
+      while (last < entries && bounds[last + 1] - bounds[first] <= DECODE_BLOCK_BYTES) last++;
+      const blockStart = bounds[first];
+      const block = decodeUtf8(entryBytes, blockStart, bounds[last]);
+      if (block.length === bounds[last] - blockStart) {
+        for (let code = first; code < last; code++) texts[code] = block.slice(bounds[code] - blockStart, bounds[code + 1] - blockStart);
+        continue;
+      }
+      let unit = 0;
+      let byte = blockStart;
+      for (let code = first; code < last; code++) {
+        const from = unit;
+        for (const end = bounds[code + 1]; byte < end; byte++) {
+          const lead = entryBytes[byte];
+          if ((lead & 0xc0) !== 0x80) unit += lead >= 0xf0 ? 2 : 1;
+        }
+        texts[code] = block.slice(from, unit);
+      }
+    }
+    return texts;
   }
 
   /** How many rows hold each text, by code. */
   codeCounts(): Uint32Array {
-    const counts = new Uint32Array(this.distinct.length);
+    const counts = new Uint32Array(this.entries);
     // An index loop: `for…of` over a typed array made an iterator result per row here.
     const codes = this.codes.values;
     for (let row = 0; row < codes.length; row++) counts[codes[row]] += 1;
@@ -104,7 +164,7 @@ export class TextColumn {
 
   /** The cells in row order; each distinct text is one shared string, so this costs a pointer per row. */
   cells(): string[] {
-    return this.rowsOf(this.distinct);
+    return this.rowsOf(this.texts);
   }
 
   /** Each row's entry of `perText`, which holds one value per text (by code): each conversion runs once per text. */

@@ -3,14 +3,22 @@ import { readColumn } from '../../../../src/core/data/infer-type';
 import { ColumnBuilder } from '../../../../src/core/data/stream/column-builder';
 import { typeBuiltColumn } from '../../../../src/core/data/stream/type-columns';
 
-/** A column built from whole cells, as the record splitter hands plain fields over (ranges of a line). */
+const encoder = new TextEncoder();
+
+function add(builder: ColumnBuilder, cell: string): void {
+  const bytes = encoder.encode(cell);
+  builder.add(bytes, 0, bytes.length);
+}
+
+/** A column built from whole cells, as the record splitter hands fields over (ranges of a line's bytes). */
 function typed(name: string, cells: readonly string[]) {
   const builder = new ColumnBuilder();
-  const line = cells.join(',');
+  const line = encoder.encode(cells.join(','));
   let start = 0;
   for (const cell of cells) {
-    builder.add(line, start, start + cell.length, null);
-    start += cell.length + 1;
+    const end = start + encoder.encode(cell).length;
+    builder.add(line, start, end);
+    start = end + 1;
   }
   return typeBuiltColumn(name, builder.build());
 }
@@ -46,14 +54,14 @@ describe('ColumnBuilder timestamps', () => {
 
   it('gives the column up to be read as text when a cell is not a timestamp', () => {
     const builder = new ColumnBuilder();
-    for (const cell of ['2017-08-01', '2017-08-02', 'soon']) builder.add(cell, 0, cell.length, null);
+    for (const cell of ['2017-08-01', '2017-08-02', 'soon']) add(builder, cell);
     expect(builder.build()).toEqual({ kind: 'needs-text' });
   });
 
-  it('reads quoted timestamps from their unquoted text', () => {
+  it('reads quoted timestamps from the range between their quotes', () => {
     const builder = new ColumnBuilder();
-    builder.add('"2017-08-01"', 0, 12, '2017-08-01');
-    builder.add('"2017-08-02T00:00:01Z"', 0, 22, '2017-08-02T00:00:01Z');
+    builder.add(encoder.encode('"2017-08-01"'), 1, 11);
+    builder.add(encoder.encode('"2017-08-02T00:00:01Z"'), 1, 21);
     expect(typeBuiltColumn('day', builder.build())?.values).toEqual([Date.UTC(2017, 7, 1), Date.UTC(2017, 7, 2, 0, 0, 1)]);
   });
 });
@@ -62,8 +70,8 @@ describe('ColumnBuilder empty cells', () => {
   it('counts empty cells, quoted or not, with the other missing texts of a numeric column', () => {
     const builder = new ColumnBuilder();
     const cells = ['1', '', 'nan', '', '2'];
-    for (const cell of cells) builder.add(cell, 0, cell.length, null);
-    builder.add('""', 1, 1, '');
+    for (const cell of cells) add(builder, cell);
+    builder.add(encoder.encode('""'), 1, 1);
     expect(typeBuiltColumn('x', builder.build())).toEqual({ type: 'number', values: [1, null, null, null, 2, null], missingTokens: { '': 3, nan: 1 } });
   });
 

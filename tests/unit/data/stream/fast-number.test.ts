@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFastNumber } from '../../../../src/core/data/stream/fast-number';
 
 const read = (text: string) => {
-  const result = readFastNumber(text, 0, text.length);
+  const bytes = new TextEncoder().encode(text);
+  const result = readFastNumber(bytes, 0, bytes.length);
   return result && { ...result };
 };
 

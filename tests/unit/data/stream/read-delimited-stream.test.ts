@@ -4,7 +4,7 @@ import { readColumn } from '../../../../src/core/data/infer-type';
 import { parseDelimited } from '../../../../src/core/data/parse-delimited';
 import { readDelimitedStream, type StreamOptions } from '../../../../src/core/data/stream/read-delimited-stream';
 import type { ProgressUpdate } from '../../../../src/core/cells/types';
-import { textChunks, utf8Chunks } from '../../../../src/core/data/stream/text-chunks';
+import { InvalidUtf8, textChunks, utf8Chunks } from '../../../../src/core/data/stream/text-chunks';
 import { byteChunks } from '../../../../src/core/data/blob-reader';
 
 const options = (text: string, textColumns: number[] = []): StreamOptions => ({ fileName: 'test.csv', totalBytes: text.length, textColumns: () => new Set(textColumns) });
@@ -12,6 +12,10 @@ const options = (text: string, textColumns: number[] = []): StreamOptions => ({ 
 /** Reads `text` cut into `chunkChars`-long pieces, so records and quotes straddle chunk ends. */
 const readInPieces = (text: string, chunkChars: number, textColumns: number[] = []) =>
   readDelimitedStream(() => textChunks(text, text.length, chunkChars), options(text, textColumns));
+
+/** Reads UTF-8 `bytes` cut into `chunkBytes`-long slices, as a file is read. */
+const readBytesInPieces = (bytes: Uint8Array<ArrayBuffer>, chunkBytes: number, textColumns: number[] = []) =>
+  readDelimitedStream(() => utf8Chunks(byteChunks(new Blob([bytes]), false, 'test.csv', chunkBytes)), { ...options('', textColumns), totalBytes: bytes.length });
 
 /** The text split in one go, every cell a string, each column typed by `readColumn` from its strings. */
 function readWhole(text: string) {
@@ -95,10 +99,44 @@ describe('readDelimitedStream', () => {
   it('decodes UTF-8 characters cut between byte slices', async () => {
     const bytes = new TextEncoder().encode('\uFEFFcity,n\nZürich,1\nSão Paulo,2\n東京,3\n');
     for (const chunkBytes of [1, 2, 5, 64]) {
-      const streamed = await readDelimitedStream(() => utf8Chunks(byteChunks(new Blob([bytes]), false, 'test.csv', chunkBytes)), options('', []));
+      const streamed = await readBytesInPieces(bytes, chunkBytes);
       expect(streamed.header).toEqual(['city', 'n']);
       expect(streamed.columns[0]).toEqual({ typed: { type: 'categorical', values: ['Zürich', 'São Paulo', '東京'], missingTokens: {} } });
     }
+  });
+
+  it('reads multi-byte characters, quotes and CRLF line ends the same from bytes at every slice size, from decoded text, and cell by cell', async () => {
+    const text =
+      '\uFEFFplace,note,n\r\n' +
+      'Zürich,"é, ""日本""\r\n😀",1\r\n' +
+      '日本,😀,2\r\n' +
+      '"São ""😀""",x😀y,3\r\n' +
+      '😀,"a,b",4\r\n' +
+      'Zürich,plain,5\r\n';
+    const bytes = new TextEncoder().encode(text);
+    const expected = readWhole(text.slice(1));
+    expect(expected.columns[0].values).toEqual(['Zürich', '日本', 'São "😀"', '😀', 'Zürich']);
+    for (let chunkBytes = 1; chunkBytes <= bytes.length; chunkBytes++) {
+      const streamed = await readBytesInPieces(bytes, chunkBytes);
+      expect(streamed.header).toEqual(expected.header);
+      expect(streamed.columns).toEqual(expected.columns.map((typed) => ({ typed })));
+    }
+    for (let chunkChars = 1; chunkChars <= text.length; chunkChars += 3) {
+      expect((await readInPieces(text.slice(1), chunkChars)).columns).toEqual(expected.columns.map((typed) => ({ typed })));
+    }
+  });
+
+  it('gives the same raw text columns read from bytes as from decoded text', async () => {
+    const text = 'a,b\n1,"Zürich ""x"""\n2,日本\n3,Zürich "x"\n4,\n';
+    const fromBytes = await readBytesInPieces(new TextEncoder().encode(text), 7, [1]);
+    const fromText = await readInPieces(text, 5, [1]);
+    expect(fromBytes.columns[1]).toEqual({ text: ['Zürich "x"', '日本', 'Zürich "x"', ''] });
+    expect(fromText.columns[1]).toEqual(fromBytes.columns[1]);
+  });
+
+  it('reads a file that is not UTF-8 into nothing: it stops for the caller to decode the file another way', async () => {
+    const latin1 = Uint8Array.from('city\nZürich\n', (char) => char.charCodeAt(0));
+    for (const chunkBytes of [1, 4, latin1.length]) await expect(readBytesInPieces(latin1, chunkBytes)).rejects.toBeInstanceOf(InvalidUtf8);
   });
 
   it('reports bytes and rows read after each chunk', async () => {
