@@ -38,7 +38,7 @@ export async function fitKMeans(points: Points, options: KMeansOptions, checkpoi
   for (let restart = 0; restart < options.restarts; restart++) {
     const start = kMeansPlusPlus(points, options.k, random);
     await checkpoint();
-    const fit = await lloyd(points, start, options.k, lloydOptions, checkpoint);
+    const fit = await lloyd(points, start.centers, options.k, lloydOptions, checkpoint, start.nearest);
     if (best === null || fit.inertia < best.inertia) best = fit;
   }
   return best!;

@@ -100,13 +100,20 @@ describe('k-means', () => {
           for (let j = 0; j < dims; j++) centers[c * dims + j] = members.reduce((sum, i) => sum + values[i * dims + j], 0) / members.length;
         }
       }
-      return labels;
+      return { labels, centers };
     };
     const overlapping = blobs([[0, 0, 0], [2, 1, 0], [1, 3, 1], [3, 3, 3]], 120, 12).points;
-    for (const seed of [1, 2, 3]) {
-      const start = kMeansPlusPlus(overlapping, 6, createRandom(seed));
-      const fit = await lloyd(overlapping, start, 6, { maxIterations: 300, shiftTolerance: 0 }, async () => {});
-      expect(Array.from(fit.labels)).toEqual(Array.from(plain(overlapping, start, 6)));
+    for (const [k, seed] of [[6, 1], [6, 2], [6, 3], [3, 4], [2, 5], [8, 6]]) {
+      const start = kMeansPlusPlus(overlapping, k, createRandom(seed));
+      const expected = plain(overlapping, start.centers, k);
+      // With k-means++'s first assignment handed over, and without (then Lloyd makes its own).
+      for (const fit of [
+        await lloyd(overlapping, start.centers, k, { maxIterations: 300, shiftTolerance: 0 }, async () => {}, start.nearest),
+        await lloyd(overlapping, start.centers, k, { maxIterations: 300, shiftTolerance: 0 }, async () => {}),
+      ]) {
+        expect(Array.from(fit.labels)).toEqual(Array.from(expected.labels));
+        fit.centers.forEach((value, index) => expect(value).toBeCloseTo(expected.centers[index], 12));
+      }
     }
   });
 
@@ -124,6 +131,30 @@ describe('k-means', () => {
     expect(new Set(fit.labels).size).toBe(2);
     expect(fit.labels[0]).toBe(fit.labels[1]);
     expect(fit.inertia).toBeCloseTo(0.5, 12);
+  });
+
+  it('measures the tolerance against the data\'s spread, so scaling the data changes nothing', async () => {
+    const overlapping = blobs([[0, 0], [2, 1], [1, 3]], 100, 8).points;
+    // Times four is exact in binary: every distance and shift scales exactly, and so must the stopping point.
+    const scaled = { ...overlapping, values: overlapping.values.map((value) => 4 * value) };
+    const loose = await fitKMeans(overlapping, { k: 3, restarts: 1, seed: 2, tolerance: 0.05 });
+    const strict = await fitKMeans(overlapping, { k: 3, restarts: 1, seed: 2, tolerance: 0 });
+    expect(loose.iterations, 'the tolerance, not a fixed point, stopped the loose fit').toBeLessThan(strict.iterations);
+    const looseScaled = await fitKMeans(scaled, { k: 3, restarts: 1, seed: 2, tolerance: 0.05 });
+    expect(looseScaled.iterations).toBe(loose.iterations);
+    expect(Array.from(looseScaled.labels)).toEqual(Array.from(loose.labels));
+    expect(looseScaled.inertia).toBe(16 * loose.inertia);
+  });
+
+  it('puts a single cluster\'s center at the mean of every row', async () => {
+    const { points } = blobs([[0, 0], [5, 5]], 30, 2);
+    const fit = await fitKMeans(points, { k: 1, restarts: 1, seed: 1 });
+    for (let j = 0; j < 2; j++) {
+      let sum = 0;
+      for (let i = 0; i < points.rows; i++) sum += points.values[i * 2 + j];
+      expect(fit.centers[j]).toBeCloseTo(sum / points.rows, 12);
+    }
+    expect(fit.converged).toBe(true);
   });
 
   it('rejects more clusters than rows', async () => {
