@@ -75,4 +75,18 @@ test('keeps the trained model with the project, downloads it as TF.js layers fil
   expect(await workbench.cell('score').locator('[data-param=model]').inputValue()).toBe(keptId);
   const imported = await runScore(workbench, 0);
   expect(imported.mean).toBe(trained.mean);
+
+  // A notebook file carries the kept models when asked, and brings them back on import.
+  await page.getByTestId('export-menu').click();
+  await expect.poll(() => page.getByTestId('export-models-size').innerText()).toMatch(/KB/);
+  await page.getByTestId('export-models').check();
+  const notebookFile = await workbench.exportNotebook();
+  await page.getByTestId('remove-model').click();
+  await expect.poll(() => page.getByTestId('kept-model').count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await workbench.importNotebook(tempFile('with-model.json', readFileSync(await notebookFile.path())));
+  await page.getByTestId('export-menu').click();
+  await expect.poll(() => page.getByTestId('kept-model').count()).toBe(1);
+  await page.keyboard.press('Escape');
+  expect((await runScore(workbench, 0)).mean).toBe(trained.mean);
 });

@@ -5,7 +5,7 @@ import { DocumentError } from '../../core/notebook/migrate';
 import type { NotebookDocument } from '../../core/notebook/document';
 import type { ReadOnlyNotebook } from '../../core/notebook/read-document';
 import { buildIpynb, chartsToRender, isIpynb, readIpynb, type ChartToRender } from '../../core/notebook/ipynb';
-import { extrasSize, notebookFileJson, readNotebookFile, type DatasetColumns, type NotebookFile } from '../../core/notebook/notebook-file';
+import { extrasSize, notebookFileJson, readNotebookFile, type DatasetColumns, type NamedModel, type NotebookFile } from '../../core/notebook/notebook-file';
 import { decodeShareLink, encodeShareLink } from '../../core/notebook/share-link';
 import { instantiateTemplate } from '../../core/notebook/template';
 import { notebookExpressions, type NotebookExpression } from '../../core/notebook/trust';
@@ -393,13 +393,13 @@ export class Workbench {
     let file: NotebookFile;
     try {
       const value: unknown = JSON.parse(await source.text());
-      file = isIpynb(value) ? { doc: readIpynb(value), readOnly: null, results: undefined, dataset: null } : readNotebookFile(value);
+      file = isIpynb(value) ? { doc: readIpynb(value), readOnly: null, results: undefined, dataset: null, models: [] } : readNotebookFile(value);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
       this.notices.show('error', `${fileName} is not a notebook this workbench can open`, details);
       return;
     }
-    const { doc, results, dataset, readOnly } = file;
+    const { doc, results, dataset, models, readOnly } = file;
     if (readOnly) {
       // Kept as the file has it: a project that only a newer build edits.
       if (!(await this.readyToSwitch())) return;
@@ -418,6 +418,19 @@ export class Workbench {
       if (left > 0) this.notices.show('info', `${left} of the results in ${fileName} could not be read or belong to no cell of the notebook: they were left out.`);
     }
     if (dataset) await this.adoptDataset(doc, dataset, fileName);
+    if (models.length > 0) await this.adoptModels(doc, models, fileName);
+  }
+
+  /** Keeps the models a notebook file carries with its project, each read back as an imported model is. */
+  private async adoptModels(doc: NotebookDocument, models: readonly NamedModel[], fileName: string): Promise<void> {
+    for (const { name, files } of models) {
+      try {
+        await this.kernel.api.importModel(doc.id, name, files);
+      } catch (error) {
+        this.notices.show('error', `The model ${name} in ${fileName} could not be kept: ${errorText(error)}`);
+      }
+    }
+    await this.refreshModels();
   }
 
   private async adoptDataset(doc: NotebookDocument, dataset: DatasetColumns, fileName: string): Promise<void> {
@@ -463,15 +476,16 @@ export class Workbench {
     return true;
   }
 
-  /** About how many bytes the results and the kept dataset would add to an export. */
-  exportExtrasSize(): { results: number; dataset: number } {
+  /** About how many bytes the results, the kept dataset and the kept models would add to an export. */
+  exportExtrasSize(): { results: number; dataset: number; models: number } {
     const documentId = this.notebook.doc?.id;
     const datasetBytes = this.projects.find((project) => project.id === documentId)?.sizes.dataset ?? 0;
-    return extrasSize(Object.values(this.runtime.records), datasetBytes);
+    const modelBytes = this.models.list.reduce((sum, model) => sum + model.bytes, 0);
+    return extrasSize(Object.values(this.runtime.records), datasetBytes, modelBytes);
   }
 
-  /** The document as migrate() reads it back, with the cells' results and the kept dataset when asked for. */
-  async exportNotebook(include: { results?: boolean; dataset?: boolean } = {}): Promise<{ fileName: string; json: string } | null> {
+  /** The document as migrate() reads it back, with the cells' results, the kept dataset and the kept models when asked for. */
+  async exportNotebook(include: { results?: boolean; dataset?: boolean; models?: boolean } = {}): Promise<{ fileName: string; json: string } | null> {
     const doc = this.notebook.doc;
     if (!doc) return null;
     let dataset: DatasetSnapshot | null = null;
@@ -486,9 +500,14 @@ export class Workbench {
       if (!dataset) this.notices.show('info', 'This project keeps no dataset yet (run its Load cell first): the file holds the notebook without it.');
     }
     const results = include.results ? Object.values(this.runtime.records) : [];
+    const models: NamedModel[] = [];
+    for (const model of include.models ? this.models.list : []) {
+      const files = await this.kernel.api.modelFiles(doc.id, model.id);
+      if (files) models.push({ name: model.name, files });
+    }
     // A read-only notebook goes out as it came in: this build's reading of it would lose what it cannot read.
     const fields = this.notebook.readOnly?.stored ?? doc;
-    return { fileName: `${fileSlug(doc.title)}.json`, json: notebookFileJson(fields, { results, dataset: dataset as DatasetColumns | null }) };
+    return { fileName: `${fileSlug(doc.title)}.json`, json: notebookFileJson(fields, { results, dataset: dataset as DatasetColumns | null, models }) };
   }
 
   /**
