@@ -52,11 +52,16 @@ async function ensureDependencies() {
   return runCommand('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-async function ensureChromium() {
-  if (existsSync(chromiumPath)) return 0;
+/** Chromium for the browser tests, and Jupyter's validator and renderer for the exported notebook: one apt-get run for what is missing. */
+async function ensureSystemPackages() {
+  const missing = [
+    ...(existsSync(chromiumPath) ? [] : ['chromium']),
+    ...(existsSync('/usr/bin/jupyter-nbconvert') ? [] : ['jupyter-nbconvert', 'python3-nbformat']),
+  ];
+  if (missing.length === 0) return 0;
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   const updated = await runCommand('apt-get', ['update'], env);
-  return updated === 0 ? runCommand('apt-get', ['install', '-y', 'chromium'], env) : updated;
+  return updated === 0 ? runCommand('apt-get', ['install', '-y', ...missing], env) : updated;
 }
 
 /** Counts from vitest's JSON report; a file that failed to load (no test inside it failed) counts as one failure. */
@@ -114,13 +119,13 @@ async function main() {
   const install = await timed('install', async () => stepOutcome(await ensureDependencies(), 'npm ci'));
   results.push(install);
   if (install.failed === 0) {
-    const browser = await timed('chromium', async () => stepOutcome(await ensureChromium(), 'installing chromium'));
+    const tools = await timed('system tools', async () => stepOutcome(await ensureSystemPackages(), 'installing chromium and jupyter'));
     const build = await timed('build', async () => stepOutcome(await runCommand(binary('vite'), ['build']), 'vite build'));
-    results.push(browser, build, await timed('unit tests', () => runVitest('unit', ['tests/unit'])));
+    results.push(tools, build, await timed('unit tests', () => runVitest('unit', ['tests/unit'])));
     results.push(
-      browser.failed === 0 && build.failed === 0
+      tools.failed === 0 && build.failed === 0
         ? await timed('browser tests', () => runVitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']))
-        : { name: 'browser tests', ms: 0, passed: 0, failed: 1, skipped: 0, note: 'not run: no built site or no browser' },
+        : { name: 'browser tests', ms: 0, passed: 0, failed: 1, skipped: 0, note: 'not run: no built site or no system tools' },
     );
   }
 

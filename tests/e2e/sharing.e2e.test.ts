@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { SCHEMA_VERSION, type NotebookDocument } from '../../src/core/notebook/document';
 import { IPYNB_METADATA_KEY, VEGA_LITE_MIME, type Ipynb } from '../../src/core/notebook/ipynb';
 import { encodeShareLink } from '../../src/core/notebook/share-link';
+import { nbconvertToHtml, validateWithNbformat } from './harness/jupyter';
+import { tempFile } from './harness/temp-file';
 import { expect, test } from './harness/test';
 import type { WorkbenchPage } from './harness/workbench';
 
@@ -12,6 +14,10 @@ const schema = JSON.parse(readFileSync(new URL('../schemas/nbformat.v4.5.schema.
 // The official schema carries a few keywords of its own (`item`, `source_hidden`); strict mode would refuse them.
 const validateNotebook = new Ajv({ strict: false, allErrors: true }).compile(schema);
 const PNG_SIGNATURE = 'iVBORw0KGgo';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** What a Markdown line shows once rendered to HTML: its backslash escapes gone, the rest escaped for HTML. */
+const markdownText = (source: string) => escapeHtml(source.replace(/\\(.)/g, '$1'));
 
 async function downloadJson(page: Page, click: () => Promise<void>): Promise<{ name: string; path: string; value: unknown }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -55,6 +61,27 @@ test('after a run, the sample notebook exports as an .ipynb valid against nbform
     expect((png as string).length).toBeGreaterThan(2000);
   }
   expect(outputs.some((output) => 'data' in output && typeof output.data['text/html'] === 'string' && (output.data['text/html'] as string).includes('<th>R²</th>'))).toBe(true);
+
+  // Jupyter's own validator and nbviewer's renderer read the file as GitHub and JupyterLab users get it.
+  const file = tempFile(exported.name, readFileSync(exported.path));
+  await validateWithNbformat(file);
+  const html = await nbconvertToHtml(file);
+  expect(html.split('<img src="data:image/png;base64,').length - 1).toBe(charts.length);
+  // Drawn at twice their size for sharpness, shown at their own: nbconvert writes the size the metadata gives.
+  expect(html.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"\s+width=\d+\s+height=\d+/g) ?? []).toHaveLength(charts.length);
+  const steps = notebook.cells.flatMap((cell) => (cell.cell_type === 'markdown' && cell.source.startsWith('## ') ? [cell.source] : []));
+  expect(steps).toHaveLength(original.cells.length);
+  for (const step of steps) {
+    // The Markdown renders: a heading, not `## 5. Train MLP` as text; a bold label, not `**Seed**`.
+    expect(html).toContain(`>${markdownText(step.split('\n')[0].slice(3))}<a class="anchor-link"`);
+    const parameter = step.match(/^- \*\*(.+?)\*\*: (.+)$/m);
+    if (parameter) expect(html).toContain(`<li><strong>${markdownText(parameter[1])}</strong>: ${markdownText(parameter[2])}</li>`);
+  }
+  expect(html).toContain('<strong>Max epochs</strong>: 3');
+  expect(html).toContain('<th>R²</th>');
+  const metrics = outputs.flatMap((output) => (output.output_type === 'execute_result' ? [String(output.data['text/plain'])] : [])).filter((text) => text.startsWith('r2: '));
+  expect(metrics).toHaveLength(1);
+  expect(html).toContain(`<pre>${escapeHtml(metrics[0])}</pre>`);
 
   await page.getByTestId('import').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: readFileSync(exported.path) });
   await expect.poll(() => page.getByTestId('notice').filter({ hasText: `Opened ${exported.name}` }).count()).toBe(1);

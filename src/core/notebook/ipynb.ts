@@ -3,6 +3,7 @@ import { getCellKind } from '../cells/registry';
 import type { Summary } from '../cells/types';
 import type { CellValue } from '../data/infer-type';
 import type { CellRecord, CellStatus } from '../runtime/record';
+import { base64ToBytes } from './base64';
 import { describeParams, escapeMarkdown } from './describe-params';
 import type { CellDocument, NotebookDocument } from './document';
 import { recordExhibits, type Exhibit } from './exhibits';
@@ -21,6 +22,8 @@ export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
 const VEGA_LITE_V5_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 /** Jupyter output areas give a chart no container to fill: charts get a fixed width instead. */
 export const JUPYTER_CHART_WIDTH = 600;
+/** Exported charts are drawn at twice their size to stay sharp on dense screens; Jupyter is told the size to show. */
+export const CHART_PNG_SCALE = 2;
 /** nbformat 4.5 cell ids: letters, digits, - and _, at most 64 characters. */
 const CELL_ID_LENGTH = 60;
 
@@ -71,8 +74,11 @@ function exportedCells(source: IpynbSource): ExportedCell[] {
   });
 }
 
-/** The spec as Jupyter gets it: a Vega-Lite 5 schema and fixed widths where the workbench fills its cell. */
-export function jupyterChartSpec(spec: TopLevelSpec): TopLevelSpec {
+/**
+ * The spec as Jupyter gets it: a Vega-Lite 5 schema, fixed widths where the workbench fills its cell,
+ * and the exhibit's title where the spec has none, since a viewer that shows the picture hides the text beside it.
+ */
+function jupyterChartSpec({ spec, title }: Extract<Exhibit, { type: 'chart' }>): TopLevelSpec {
   const fixWidths = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(fixWidths);
     if (typeof value !== 'object' || value === null) return value;
@@ -80,13 +86,13 @@ export function jupyterChartSpec(spec: TopLevelSpec): TopLevelSpec {
       Object.entries(value).map(([key, item]) => [key, key === 'width' && item === 'container' ? JUPYTER_CHART_WIDTH : fixWidths(item)]),
     );
   };
-  return { ...(fixWidths(spec) as TopLevelSpec), $schema: VEGA_LITE_V5_SCHEMA };
+  return { ...(fixWidths(spec) as TopLevelSpec), $schema: VEGA_LITE_V5_SCHEMA, title: spec.title ?? title };
 }
 
 /** Every chart the export will hold, for the page to render as PNG (`renderChartPng`) first. */
 export function chartsToRender(source: IpynbSource): ChartToRender[] {
   return exportedCells(source).flatMap(({ cell, exhibits }) =>
-    exhibits.flatMap((exhibit, index) => (exhibit.type === 'chart' ? [{ key: chartKey(cell.id, index), spec: jupyterChartSpec(exhibit.spec) }] : [])),
+    exhibits.flatMap((exhibit, index) => (exhibit.type === 'chart' ? [{ key: chartKey(cell.id, index), spec: jupyterChartSpec(exhibit) }] : [])),
   );
 }
 
@@ -113,14 +119,38 @@ function tableText(exhibit: Extract<Exhibit, { type: 'table' }>): string {
   return [exhibit.caption, ...body].join('\n');
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The size to show a chart's PNG at, from its IHDR chunk (width and height at bytes 16 and 20);
+ * null for anything that is not a PNG. Without it Jupyter shows the picture at twice the chart's size.
+ */
+function pngDisplaySize(png: string): { width: number; height: number } | null {
+  let head: Uint8Array;
+  try {
+    // 32 base64 characters are the first 24 bytes: the signature and the IHDR size.
+    head = base64ToBytes(png.slice(0, 32));
+  } catch {
+    return null;
+  }
+  if (head.length < 24 || PNG_SIGNATURE.some((byte, i) => head[i] !== byte)) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  return { width: Math.round(view.getUint32(16) / CHART_PNG_SCALE), height: Math.round(view.getUint32(20) / CHART_PNG_SCALE) };
+}
+
+function chartOutput(exhibit: Extract<Exhibit, { type: 'chart' }>, png: string | undefined): IpynbOutput {
+  const size = png ? pngDisplaySize(png) : null;
+  return {
+    output_type: 'display_data',
+    data: { [VEGA_LITE_MIME]: jupyterChartSpec(exhibit), ...(png ? { 'image/png': png } : {}), 'text/plain': exhibit.title },
+    metadata: size ? { 'image/png': size } : {},
+  };
+}
+
 function exhibitOutput(exhibit: Exhibit, png: string | undefined): IpynbOutput {
   switch (exhibit.type) {
     case 'chart':
-      return {
-        output_type: 'display_data',
-        data: { [VEGA_LITE_MIME]: jupyterChartSpec(exhibit.spec), ...(png ? { 'image/png': png } : {}), 'text/plain': exhibit.title },
-        metadata: {},
-      };
+      return chartOutput(exhibit, png);
     case 'table':
       return { output_type: 'display_data', data: { 'text/html': tableHtml(exhibit), 'text/plain': tableText(exhibit) }, metadata: {} };
     case 'text':
@@ -128,7 +158,7 @@ function exhibitOutput(exhibit: Exhibit, png: string | undefined): IpynbOutput {
   }
 }
 
-const summaryText = (summary: Summary) => Object.entries(summary).map(([name, value]) => `${name}: ${String(value)}`).join('\n');
+const summaryText = (summary: Summary) => Object.entries(summary).map(([name, value]) => `${name}: ${valueText(value)}`).join('\n');
 
 function runLine({ record, status }: ExportedCell): string {
   if (!record) return '_Not run._';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import Ajv from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
 import { SCHEMA_VERSION, type NotebookDocument } from '../../../src/core/notebook/document';
-import { buildIpynb, chartsToRender, IPYNB_METADATA_KEY, isIpynb, JUPYTER_CHART_WIDTH, readIpynb, VEGA_LITE_MIME, type Ipynb, type IpynbSource } from '../../../src/core/notebook/ipynb';
+import { buildIpynb, CHART_PNG_SCALE, chartsToRender, IPYNB_METADATA_KEY, isIpynb, JUPYTER_CHART_WIDTH, readIpynb, VEGA_LITE_MIME, type Ipynb, type IpynbSource } from '../../../src/core/notebook/ipynb';
 import { DocumentError } from '../../../src/core/notebook/migrate';
 import { updateCellParams } from '../../../src/core/notebook/operations';
 import { instantiateTemplate } from '../../../src/core/notebook/template';
@@ -27,6 +28,25 @@ function sourceOf(doc: NotebookDocument, records: CellRecord[], datasetId: strin
   const byCell = Object.fromEntries(records.map((record) => [record.cellId, record]));
   const statuses: Record<string, CellStatus> = Object.fromEntries(planNotebook(doc, datasetId).map((plan) => [plan.cellId, cellStatus(plan, byCell[plan.cellId])]));
   return { doc, records: byCell, statuses };
+}
+
+/** A blank RGB picture of the given size, as a PNG in base64. */
+function pngBase64(width: number, height: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const scanlines = Buffer.alloc(height * (1 + width * 3));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(scanlines)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
 }
 
 const codeCells = (notebook: Ipynb) => notebook.cells.filter((cell) => cell.cell_type === 'code');
@@ -113,6 +133,37 @@ describe('buildIpynb after a full run of the template', () => {
     expect('data' in loss && (loss.data[VEGA_LITE_MIME] as { width: unknown }).width).toBe(JUPYTER_CHART_WIDTH);
   });
 
+  it('titles a chart whose spec has no title of its own, so the picture says what it shows', () => {
+    const train = doc.cells.find((cell) => cell.kind === 'train-mlp')!;
+    const loss = chartsToRender(source).find((chart) => chart.key.startsWith(`${train.id}/`))!;
+    expect(loss.spec.title).toBe('Training and validation loss per epoch');
+    const eda = doc.cells.find((cell) => cell.kind === 'eda')!;
+    const titles = chartsToRender(source).filter((chart) => chart.key.startsWith(`${eda.id}/`)).map((chart) => chart.spec.title);
+    // The spec's own title stays when it has one.
+    expect(titles).toContain('Correlation between numeric columns (Pearson)');
+    for (const output of codeCells(buildIpynb(source)).flatMap((cell) => (cell.cell_type === 'code' ? cell.outputs : []))) {
+      if ('data' in output && VEGA_LITE_MIME in output.data) expect((output.data[VEGA_LITE_MIME] as { title?: unknown }).title).toBeTruthy();
+    }
+  });
+
+  it('tells Jupyter to show each PNG at the chart size, not at the size it was drawn', () => {
+    const charts = chartsToRender(source);
+    const images = new Map(charts.map((chart, index) => [chart.key, pngBase64(600 * CHART_PNG_SCALE + 2 * index, 220 * CHART_PNG_SCALE)]));
+    const notebook = buildIpynb(source, images);
+    const chartOutputs = codeCells(notebook).flatMap((cell) => (cell.cell_type === 'code' ? cell.outputs : [])).filter((output) => 'data' in output && VEGA_LITE_MIME in output.data);
+    expect(chartOutputs.map((output) => ('metadata' in output ? output.metadata['image/png'] : undefined))).toEqual(
+      charts.map((_, index) => ({ width: 600 + index, height: 220 })),
+    );
+    expectValid(notebook);
+  });
+
+  it('gives no display size for an image that is not a PNG', () => {
+    const images = new Map(chartsToRender(source).map((chart) => [chart.key, 'bm90IGEgcGljdHVyZSBhdCBhbGwsIGp1c3QgdGV4dA==']));
+    const chartOutputs = codeCells(buildIpynb(source, images)).flatMap((cell) => (cell.cell_type === 'code' ? cell.outputs : [])).filter((output) => 'data' in output && VEGA_LITE_MIME in output.data);
+    expect(chartOutputs.length).toBeGreaterThan(0);
+    for (const output of chartOutputs) expect('metadata' in output ? output.metadata : null).toEqual({});
+  });
+
   it('exports the classifier at its chosen threshold: test metrics and the reliability chart', () => {
     const classify = doc.cells.find((cell) => cell.kind === 'classify')!;
     const charts = chartsToRender(source);
@@ -150,6 +201,10 @@ describe('buildIpynb after a full run of the template', () => {
     expect(html).toContain('Model (test)');
     const summary = outputs.find((output) => output.output_type === 'execute_result');
     expect(summary && 'data' in summary ? summary.data['text/plain'] : '').toMatch(/r2: -?\d/);
+    // Six significant digits at most, as in the tables: no float noise such as 0.23519999999925495.
+    const numbers = String(summary && 'data' in summary ? summary.data['text/plain'] : '').match(/-?\d+\.\d+/g) ?? [];
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const number of numbers) expect(number.replace(/^-?0\.0*|[.-]/g, '').length).toBeLessThanOrEqual(6);
   });
 
   it('marks the output of a cell whose parameters changed since its run as stale', () => {
