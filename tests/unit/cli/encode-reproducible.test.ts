@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../../../src/cli/run-notebook';
 import { generateSessionsCsv } from '../../../src/core/sample/sessions';
+import { EVERY_ENCODER } from '../../fixtures/encode-params';
 
 const scratch = mkdtempSync(join(tmpdir(), 'encode-reproducible-'));
 const sessionsCsv = generateSessionsCsv(3000, 11);
@@ -25,14 +26,7 @@ function notebook(encodeParams: Record<string, unknown>, name: string, after: { 
         params: {
           split: 'group',
           groupColumn: 'fullVisitorId',
-          scaling: 'robust',
-          log1pColumns: ['totals.hits'],
-          signedLogColumns: ['totals.timeOnSite'],
-          categoricalColumns: ['visitNumber'],
-          oneHotMaxLevels: 12,
-          targetEncodeColumns: ['geoNetwork.country'],
-          targetTransform: 'log1p',
-          embedColumns: ['geoNetwork.networkDomain'],
+          ...EVERY_ENCODER,
           ...encodeParams,
         },
       },

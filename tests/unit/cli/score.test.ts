@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../../../src/cli/run-notebook';
 import type { ScoreView } from '../../../src/core/cells/score';
 import { generateSessionsCsv } from '../../../src/core/sample/sessions';
+import { EVERY_ENCODER } from '../../fixtures/encode-params';
 import { runner } from './run-cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'score-cli-'));
@@ -22,21 +23,8 @@ function notebook(name: string, cells: Cell[]): string {
 }
 
 const load: Cell = { id: 'load', kind: 'load', params: { target: 'purchaseValue' } };
-/** Every kind of encoder the Encode cell fits, a log1p target and an embedding: all must travel with the model. */
-const encode: Cell = {
-  id: 'encode',
-  kind: 'encode',
-  params: {
-    scaling: 'robust',
-    log1pColumns: ['totals.hits'],
-    signedLogColumns: ['totals.timeOnSite'],
-    categoricalColumns: ['visitNumber'],
-    oneHotMaxLevels: 12,
-    targetEncodeColumns: ['geoNetwork.country'],
-    targetTransform: 'log1p',
-    embedColumns: ['geoNetwork.networkDomain'],
-  },
-};
+/** Every kind of encoder, a log1p target and an embedding: all must travel with the model. */
+const encode: Cell = { id: 'encode', kind: 'encode', params: EVERY_ENCODER };
 const train = (params: Record<string, unknown>): Cell => ({
   id: 'train',
   kind: 'train-mlp',
