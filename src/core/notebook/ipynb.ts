@@ -7,6 +7,7 @@ import { base64ToBytes } from './base64';
 import { describeParams, escapeMarkdown } from './describe-params';
 import type { CellDocument, NotebookDocument } from './document';
 import { recordExhibits, type Exhibit } from './exhibits';
+import { figure } from './exhibits/figure';
 import { DocumentError, migrate } from './migrate';
 
 /**
@@ -101,7 +102,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESC
 
 function valueText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+  if (typeof value === 'number') return figure(value);
   return String(value);
 }
 

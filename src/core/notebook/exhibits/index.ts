@@ -6,6 +6,7 @@ import { edaExhibits } from './eda';
 import { encodeExhibits } from './encode';
 import { evaluateExhibits } from './evaluate';
 import { loadExhibits } from './load';
+import { scoreExhibits } from './score';
 import { segmentExhibits } from './segment';
 import { trainMlpExhibits } from './train-mlp';
 import type { Exhibit, ExhibitsOf } from './types';
@@ -23,6 +24,7 @@ const exhibitsByKind: Record<string, ExhibitsOf<any>> = {
   evaluate: evaluateExhibits,
   segment: segmentExhibits,
   classify: classifyExhibits,
+  score: scoreExhibits,
 };
 
 /**
