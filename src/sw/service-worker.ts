@@ -4,9 +4,14 @@
  * Each build is one cache, named by a hash of every built file: a new build installs beside the
  * old one, all of its files or none (`addAll`), and a page never mixes the two. The old build
  * serves the pages it loaded until the next load, when the new one takes over and deletes it.
+ *
+ * Every response it gives carries the site's headers (src/sw/site-headers.ts), whatever the host
+ * sent when the file was cached: from the second visit on, a host that sends no headers still
+ * gets the kernel worker its policy and the page cross-origin isolation.
  */
 
 import type { SiteBuild } from './site-build';
+import { siteHeaders, withSiteHeaders } from './site-headers';
 
 /** Filled in by the build (vite.config.ts): the files of this build, `index.html` among them, and a hash of their contents. */
 declare const __SITE_BUILD__: SiteBuild;
@@ -45,15 +50,15 @@ async function navigate(request: Request): Promise<Response> {
   if (waiting && (await worker.clients.matchAll({ type: 'window' })).length < 2) {
     waiting.postMessage('take-over');
     // The page's empty icon, or the browser asks the site for /favicon.ico meanwhile.
-    return new Response('<!doctype html><link rel="icon" href="data:,">', { headers: { 'content-type': 'text/html', refresh: '0' } });
+    return new Response('<!doctype html><link rel="icon" href="data:,">', { headers: { ...siteHeaders('index.html'), 'content-type': 'text/html', refresh: '0' } });
   }
   const cached = await caches.open(cacheName).then((cache) => cache.match(pageUrl));
-  return cached ?? fetch(request);
+  return withSiteHeaders(cached ?? (await fetch(request)), 'index.html');
 }
 
 async function fromBuild(request: Request): Promise<Response> {
   const cached = await caches.open(cacheName).then((cache) => cache.match(request, { ignoreSearch: true }));
-  return cached ?? fetch(request);
+  return withSiteHeaders(cached ?? (await fetch(request)), new URL(request.url).pathname);
 }
 
 worker.addEventListener('fetch', (event) => {

@@ -99,7 +99,8 @@ await build({
   base: './',
   build: { outDir: siteDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1 << 16 },
 });
-const site = await serveStaticSite(siteDir);
+// A bench page, not the site: it trains in the page itself, where the site's page policy would refuse to compile WebAssembly.
+const site = await serveStaticSite(siteDir, { siteHeaders: false });
 const browser: Record<string, unknown> = {};
 try {
   for (const backend of BACKENDS) browser[backend] = await browserSpeed(site.url, backend);

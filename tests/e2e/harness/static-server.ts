@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { siteHeaders } from '../../../src/sw/site-headers';
 
 /** Content types the built site needs; TF.js refuses to stream-compile WASM served as anything but application/wasm. */
 const contentTypes: Record<string, string> = {
@@ -39,8 +40,12 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
   return null;
 }
 
-/** Serves a built static site from `root` on a free localhost port. */
-export async function serveStaticSite(root: string): Promise<StaticSite> {
+/**
+ * Serves a built static site from `root` on a free localhost port with the site's headers, as a
+ * static host that reads the build's `_headers` does; with `siteHeaders: false`, as one that sends none.
+ */
+export async function serveStaticSite(root: string, options: { siteHeaders?: boolean } = {}): Promise<StaticSite> {
+  const headersFor = options.siteHeaders === false ? () => ({}) : siteHeaders;
   const siteRoot = normalize(root);
   const server: Server = createServer((request, response) => {
     resolveFile(siteRoot, request.url ?? '/').then(
@@ -50,6 +55,7 @@ export async function serveStaticSite(root: string): Promise<StaticSite> {
           return;
         }
         response.writeHead(200, {
+          ...headersFor(request.url ?? '/'),
           'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-store',
         });

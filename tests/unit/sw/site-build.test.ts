@@ -19,6 +19,12 @@ describe('readSiteBuild', () => {
     expect((await readSiteBuild(builtSite())).files).toEqual(['assets/index-a1.js', 'assets/kernel.worker-b2.js', 'index.html']);
   });
 
+  it('leaves out the headers file, which the host reads and never serves', async () => {
+    const site = builtSite();
+    writeFileSync(join(site, '_headers'), '/*\n  X-Content-Type-Options: nosniff\n');
+    expect((await readSiteBuild(site)).files).not.toContain('_headers');
+  });
+
   it('gives the same version to the same files', async () => {
     expect((await readSiteBuild(builtSite())).version).toBe((await readSiteBuild(builtSite())).version);
   });
