@@ -34,3 +34,21 @@ describe('exhibits', () => {
     expect(table).toEqual({ type: 'table', caption: 'Highest-scored rows', columns: scoreView.top.header, rows: scoreView.top.rows });
   });
 });
+
+describe('timestamps in exported tables', () => {
+  it('show as ISO text, as the workbench shows them, not as epoch milliseconds', () => {
+    const view = {
+      fileName: 'sessions.csv',
+      format: 'csv',
+      rows: 1,
+      warnings: [],
+      columns: [
+        { name: 'visitStartTime', type: 'timestamp', missing: 0 },
+        { name: 'pages', type: 'number', missing: 0 },
+      ],
+      preview: [[1501546116000, 3]],
+    };
+    const preview = recordExhibits(record('load', view)).at(-1);
+    expect(preview).toMatchObject({ type: 'table', rows: [['2017-08-01T00:08:36.000Z', 3]] });
+  });
+});

@@ -1,4 +1,5 @@
 import type { EdaView } from '../../cells/eda';
+import { cellOfType } from './figure';
 import type { Exhibit, ExhibitsOf } from './types';
 
 export const edaExhibits: ExhibitsOf<EdaView> = (view) => {
@@ -10,7 +11,7 @@ export const edaExhibits: ExhibitsOf<EdaView> = (view) => {
     type: 'table',
     caption: `${view.columns.length} columns, ${view.rows} rows`,
     columns: ['column', 'type', 'count', 'missing', 'distinct', 'min', 'mean', 'max'],
-    rows: view.columns.map((column) => [column.name, column.type, column.count, column.missing, column.distinct, column.min, column.mean, column.max]),
+    rows: view.columns.map((column) => [column.name, column.type, column.count, column.missing, column.distinct, ...[column.min, column.mean, column.max].map((value) => cellOfType(value, column.type))]),
   });
   return exhibits;
 };

@@ -1,4 +1,5 @@
 import type { LoadView } from '../../cells/load';
+import { cellOfType } from './figure';
 import type { ExhibitsOf } from './types';
 
 export const loadExhibits: ExhibitsOf<LoadView> = (view) => {
@@ -11,6 +12,11 @@ export const loadExhibits: ExhibitsOf<LoadView> = (view) => {
       columns: ['column', 'type', 'missing'],
       rows: view.columns.map((column) => [column.name, column.type, column.missing]),
     },
-    { type: 'table', caption: `First ${view.preview.length} rows`, columns: previewColumns.map((column) => column.name), rows: view.preview },
+    {
+      type: 'table',
+      caption: `First ${view.preview.length} rows`,
+      columns: previewColumns.map((column) => column.name),
+      rows: view.preview.map((row) => row.map((value, index) => cellOfType(value, previewColumns[index].type))),
+    },
   ];
 };
