@@ -89,4 +89,22 @@ test('keeps the trained model with the project, downloads it as TF.js layers fil
   await expect.poll(() => page.getByTestId('kept-model').count()).toBe(1);
   await page.keyboard.press('Escape');
   expect((await runScore(workbench, 0)).mean).toBe(trained.mean);
+
+  // A duplicate of the project keeps its own copy of the models; a project deleted for good takes its models with it.
+  const originalId = await workbench.openProjectId();
+  await page.getByTestId('projects').click();
+  await page.locator(`[data-testid=project-row][data-project-id="${originalId}"]`).getByTestId('project-duplicate').click();
+  const copyRow = page.locator('[data-testid=project-row]', { hasText: '(copy)' });
+  await copyRow.getByTestId('project-open').click();
+  await expect.poll(() => workbench.openProjectId()).not.toBe(originalId);
+  const copyId = await workbench.openProjectId();
+  await expect.poll(async () => ((await workbench.savedValue('models', copyId)) as unknown[] | undefined)?.length).toBe(1);
+  await page.getByTestId('projects').click();
+  await page.locator(`[data-testid=project-row][data-project-id="${originalId}"]`).getByTestId('project-delete').click();
+  await page.keyboard.press('Escape');
+  await workbench.reload();
+  await expect.poll(() => workbench.openProjectId(), { timeout: 15_000 }).toBe(copyId);
+  await expect.poll(() => workbench.savedValue('models', originalId)).toBeUndefined();
+  await page.getByTestId('export-menu').click();
+  await expect.poll(() => page.getByTestId('kept-model').count()).toBe(1);
 });

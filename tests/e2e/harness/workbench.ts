@@ -14,6 +14,9 @@ const TRAINING_TIMEOUT_MS = 180_000;
  * The workbench as a user sees it, addressed by the test ids the UI promises:
  * cells are `[data-testid=cell]` with `data-kind` and `data-status`; parameters are `[data-param=key]`.
  */
+/** The IndexedDB databases the workbench keeps, each holding one store of the same name. */
+type StoreName = 'documents' | 'results' | 'datasets' | 'projects' | 'models';
+
 export class WorkbenchPage {
   constructor(
     readonly page: Page,
@@ -172,7 +175,7 @@ export class WorkbenchPage {
   }
 
   /** The value under `key` (by default the open project's id) in one of the IndexedDB stores. */
-  async savedValue(store: 'documents' | 'results' | 'datasets' | 'projects', key?: string): Promise<unknown> {
+  async savedValue(store: StoreName, key?: string): Promise<unknown> {
     const entryKey = key ?? (await this.openProjectId());
     return this.page.evaluate(
       ({ name, entryKey }) =>
@@ -198,7 +201,7 @@ export class WorkbenchPage {
   }
 
   /** Writes `value` under `key` in one of the IndexedDB stores, as another build of the site would have; the store must exist already. */
-  async putSavedValue(store: 'documents' | 'results' | 'datasets' | 'projects', key: string, value: unknown): Promise<void> {
+  async putSavedValue(store: StoreName, key: string, value: unknown): Promise<void> {
     await this.page.evaluate(
       ({ name, key, value }) =>
         new Promise<void>((resolve, reject) => {
