@@ -113,10 +113,8 @@ function scanRow(values: Float64Array, i: number, dims: number, centers: Float64
 
 function moveRow(points: Points, i: number, from: number, to: number, state: Assignment): void {
   const { values, dims } = points;
-  if (from >= 0) {
-    state.counts[from] -= 1;
-    for (let j = 0; j < dims; j++) state.sums[from * dims + j] -= values[i * dims + j];
-  }
+  state.counts[from] -= 1;
+  for (let j = 0; j < dims; j++) state.sums[from * dims + j] -= values[i * dims + j];
   state.counts[to] += 1;
   for (let j = 0; j < dims; j++) state.sums[to * dims + j] += values[i * dims + j];
 }
