@@ -13,7 +13,11 @@ export interface FieldSink {
 
 /** A column's raw cells kept as text, for the type rules that need the text itself. */
 export class TextSink implements FieldSink {
-  readonly column = new TextColumn();
+  readonly column: TextColumn;
+
+  constructor(expectedRows = 0) {
+    this.column = new TextColumn(expectedRows);
+  }
 
   add(bytes: Uint8Array, start: number, end: number): void {
     this.column.addRange(bytes, start, end);
@@ -65,6 +69,9 @@ export class ColumnBuilder implements FieldSink {
   private canonical = true;
   private eightDigits = true;
 
+  /** `expectedRows`: the rows the column will likely hold, so its arrays need not be copied as they grow. */
+  constructor(private readonly expectedRows = 0) {}
+
   add(bytes: Uint8Array, start: number, end: number): void {
     switch (this.mode) {
       case 'numbers':
@@ -91,7 +98,7 @@ export class ColumnBuilder implements FieldSink {
           return this.addTimestamp(bytes, start, end);
         }
         this.mode = 'text';
-        this.text = new TextColumn();
+        this.text = new TextColumn(this.expectedRows);
         // The leading cells are all missing, so their order does not matter, only their texts.
         for (const [token, rows] of this.leadingMissing) {
           const tokenBytes = encodeUtf8(token);
@@ -104,7 +111,7 @@ export class ColumnBuilder implements FieldSink {
 
   private startNumbers(mode: 'numbers' | 'timestamps'): void {
     this.mode = mode;
-    this.numbers = new GrowableFloat64();
+    this.numbers = new GrowableFloat64(this.expectedRows);
     for (let row = 0; row < this.missingRows; row++) this.numbers.push(NaN);
     this.addLeadingMissing(this.missing);
   }

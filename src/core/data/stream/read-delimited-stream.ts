@@ -1,7 +1,7 @@
 import { CellError } from '../../cells/types';
 import type { ByteChunk } from '../blob-reader';
 import type { RaggedRecord } from '../parse-delimited';
-import { estimateRows, type RowFilter } from '../row-selection';
+import { estimateRows, type RowFilter, type RowSelection } from '../row-selection';
 import { sniffDelimiter, type Delimiter } from '../sniff-delimiter';
 import { ColumnBuilder, TextSink, type FieldSink } from './column-builder';
 import { DelimitedRecords } from './delimited-records';
@@ -45,13 +45,27 @@ function iterate(chunks: ChunkSource): AsyncIterator<ByteChunk> | Iterator<ByteC
   return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
 }
 
-/** One pass over the chunks, the delimiter sniffed from the first; stops early once the row filter has enough. */
+/** Room over the estimated rows, so that columns sized from a close estimate never grow. */
+const ROWS_MARGIN = 1.05;
+
+/** The rows a pass will likely keep of a file estimated to hold `fileRows`. */
+function expectedKeptRows(fileRows: number, selection: RowSelection | undefined): number {
+  const rows = Math.ceil(fileRows * ROWS_MARGIN);
+  if (selection === undefined || selection.mode === 'all') return rows;
+  if ('share' in selection) return Math.ceil(rows * selection.share);
+  return Math.min(rows, selection.count);
+}
+
+/**
+ * One pass over the chunks, the delimiter sniffed from the first; stops early once the row filter
+ * has enough. `sinksFor` is also told how many rows the pass will likely keep, estimated from the first chunk.
+ */
 async function readRecords(
   chunks: ChunkSource,
   options: StreamOptions,
   hooks: ReadHooks,
   pass: string,
-  sinksFor: (header: string[]) => (FieldSink | null)[],
+  sinksFor: (header: string[], expectedRows: number) => (FieldSink | null)[],
 ): Promise<{ records: DelimitedRecords; delimiter: Delimiter; stoppedEarly: boolean }> {
   let records: DelimitedRecords | null = null;
   let delimiter: Delimiter = ',';
@@ -69,8 +83,10 @@ async function readRecords(
     blank &&= text.trim() === '';
     if (records === null) {
       delimiter = sniffDelimiter(text);
-      options.rows?.expect(estimateRows(text, bytesRead, options.totalBytes));
-      records = new DelimitedRecords(delimiter, sinksFor, options.rows?.keep);
+      const fileRows = estimateRows(text, bytesRead, options.totalBytes);
+      options.rows?.expect(fileRows);
+      const expectedRows = expectedKeptRows(fileRows, options.rows?.selection);
+      records = new DelimitedRecords(delimiter, (header) => sinksFor(header, expectedRows), options.rows?.keep);
     }
     records.push(bytes, next.done === true);
     await reportRead(hooks, bytesRead, options.totalBytes, records.rows, pass);
@@ -93,9 +109,9 @@ async function readRecords(
  */
 export async function readDelimitedStream(chunks: ChunkSource, options: StreamOptions, hooks: ReadHooks = {}): Promise<StreamedTable> {
   const firstSinks: (ColumnBuilder | TextSink)[] = [];
-  const { records, delimiter, stoppedEarly } = await readRecords(chunks, options, hooks, 'Read', (header) => {
+  const { records, delimiter, stoppedEarly } = await readRecords(chunks, options, hooks, 'Read', (header, expectedRows) => {
     const textColumns = options.textColumns(header);
-    for (let index = 0; index < header.length; index++) firstSinks.push(textColumns.has(index) ? new TextSink() : new ColumnBuilder());
+    for (let index = 0; index < header.length; index++) firstSinks.push(textColumns.has(index) ? new TextSink(expectedRows) : new ColumnBuilder(expectedRows));
     return firstSinks;
   });
   options.onRecordsRead?.(records);
@@ -106,7 +122,7 @@ export async function readDelimitedStream(chunks: ChunkSource, options: StreamOp
     return typed === null ? null : { typed };
   });
   if (columns.includes(null)) {
-    const rereadSinks = columns.map((column) => (column === null ? new TextSink() : null));
+    const rereadSinks = columns.map((column) => (column === null ? new TextSink(records.rows) : null));
     const reread = rereadSinks.filter((sink) => sink !== null).length;
     // Progress starts again from the top of the file, and says why.
     await readRecords(chunks, options, hooks, `Reading ${reread} column${reread === 1 ? '' : 's'} again as text (a value deep in the file is not a number):`, () => rereadSinks);

@@ -37,8 +37,13 @@ export class TextColumn {
   private bounds = new Int32Array(INITIAL_ENTRIES + 1);
   private entries = 0;
   private slots = TextColumn.emptySlots(INITIAL_SLOTS);
-  private readonly codes = new GrowableUint32();
+  private readonly codes: GrowableUint32;
   private decoded: string[] | null = null;
+
+  /** `expectedRows`: the rows the column will likely hold, so its codes need not be copied as it grows. */
+  constructor(expectedRows = 0) {
+    this.codes = new GrowableUint32(expectedRows);
+  }
 
   private static emptySlots(count: number): Int32Array {
     const slots = new Int32Array(count * 2);
