@@ -137,9 +137,8 @@ export class DelimitedRecords {
       return recordStart;
     };
     while (i < length) {
-      let start = i;
-      let rewriteFrom = -1;
       if (bytes[i] === QUOTE) {
+        let rewriteFrom = -1;
         const contentStart = i + 1;
         let contentEnd = length;
         let pieceStart = contentStart;
@@ -163,19 +162,18 @@ export class DelimitedRecords {
         // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
         const after = i;
         i = this.fieldEnd(bytes, i);
-        if (after < i && rewriteFrom < 0) rewriteFrom = this.rewrittenLength;
-        if (rewriteFrom < 0) {
-          start = contentStart;
-          if (i >= length && !isLast) return unfinished();
-          this.keepField(fieldCount++, start, contentEnd);
+        if (i >= length && !isLast) return unfinished();
+        if (rewriteFrom < 0 && after === i) {
+          this.keepField(fieldCount++, contentStart, contentEnd);
         } else {
-          if (i >= length && !isLast) return unfinished();
+          if (rewriteFrom < 0) rewriteFrom = this.rewrittenLength;
           if (this.fieldBits >= MULTI_BYTE) checkUtf8(bytes, after, i);
           this.rewrite(bytes, pieceStart, contentEnd);
           this.rewrite(bytes, after, i);
           this.keepRewrittenField(fieldCount++, rewriteFrom);
         }
       } else {
+        const start = i;
         i = this.fieldEnd(bytes, i);
         if (i >= length && !isLast) return unfinished();
         if (this.fieldBits >= MULTI_BYTE) checkUtf8(bytes, start, i);

@@ -33,7 +33,7 @@ function random(seed: number) {
 function generatedCsv(rows: number, seed: number): string {
   const next = random(seed);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-  const lines = ['price,visits,OperatingSystems,date,visitStartTime,userId,flag,label,notes,mixed,padded'];
+  const lines = ['price,visits,OperatingSystems,date,visitStartTime,userId,flag,label,notes,mixed,padded,quotedAmount,quotedDay'];
   for (let row = 0; row < rows; row++) {
     lines.push(
       [
@@ -48,6 +48,8 @@ function generatedCsv(rows: number, seed: number): string {
         pick(['', 'x']),
         row === rows - 3 ? '?' : String(row % 7),
         pick([' 4', '4.0', '04', '4']),
+        pick(['"12.5"', '"3"', '""', '"1.50"', '7', '" 8"']),
+        pick(['"20240105"', '20240106', '""']),
       ].join(','),
     );
   }
