@@ -5,8 +5,12 @@ const INITIAL_SLOTS = 1 << 10;
 const INITIAL_ENTRIES = 1 << 8;
 const INITIAL_ENTRY_BYTES = 1 << 12;
 const EMPTY_SLOT = -1;
-/** Entries are decoded this many bytes at a time: one string per block, far below V8's longest string. */
-const DECODE_BLOCK_BYTES = 1 << 24;
+/**
+ * Entries are decoded this many bytes at a time, one string per block that their texts are cut
+ * from: few decoder calls, while a block with one non-ASCII text (which makes all its texts
+ * two bytes a character) or a kept text (which keeps its block) stays small.
+ */
+const DECODE_BLOCK_BYTES = 1 << 16;
 
 /**
  * A hash of bytes `start`–`end`, as a signed 32-bit integer (what an Int32Array slot holds). Four

@@ -46,6 +46,13 @@ describe('TextColumn', () => {
     expect(column.cells()).toEqual(cells);
   });
 
+  it('decodes many texts, ASCII and not, whichever block of bytes they fall in', () => {
+    const column = new TextColumn();
+    const cells = Array.from({ length: 30_000 }, (_, row) => (row % 997 === 0 ? `città ${row} 😀` : `city ${row}`));
+    for (const cell of cells) add(column, cell);
+    expect(column.cells()).toEqual(cells);
+  });
+
   it('gives the texts added after they were first asked for', () => {
     const column = new TextColumn();
     add(column, 'a');
