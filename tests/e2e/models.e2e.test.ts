@@ -4,17 +4,9 @@ import { tempFile } from './harness/temp-file';
 import { expect, test } from './harness/test';
 import type { WorkbenchPage } from './harness/workbench';
 
-/** The last cell added from the menu: a Score cell at the notebook's end. */
-async function addScoreCell(page: Page) {
-  await page.getByTestId('add-cell').last().click();
-  await page.locator('[data-testid=add-cell-option][data-kind=score]').click();
-}
-
 async function runScore(workbench: WorkbenchPage, nth: number): Promise<{ headline: string; mean: string }> {
   const score = workbench.cell('score', nth);
-  await score.getByTestId('run-cell').click();
-  await workbench.waitForCell('score', ['done', 'error'], { nth, timeout: 120_000 });
-  expect(await score.getAttribute('data-status'), await score.innerText()).toBe('done');
+  expect(await workbench.runCell('score', { nth }), await score.innerText()).toBe('done');
   return { headline: await score.getByTestId('score-headline').innerText(), mean: await score.getByTestId('score-mean').innerText() };
 }
 
@@ -33,8 +25,8 @@ async function downloadKeptModel(page: Page): Promise<{ json: Download; weights:
 
 test('keeps the trained model with the project, downloads it as TF.js layers files, and scores with it again after import', { timeout: 420_000 }, async ({ workbench, page }) => {
   await workbench.open();
+  // The sample notebook ends with a Score cell that scores with the Train cell above.
   await workbench.runSampleNotebook({ epochs: 3 });
-  await addScoreCell(page);
   const trained = await runScore(workbench, 0);
   expect(trained.headline).toContain('Scored 5,000 rows into predicted_purchaseValue with the model trained above');
 
@@ -100,11 +92,13 @@ test('keeps the trained model with the project, downloads it as TF.js layers fil
   const copyId = await workbench.openProjectId();
   await expect.poll(async () => ((await workbench.savedValue('models', copyId)) as unknown[] | undefined)?.length).toBe(1);
   await page.getByTestId('projects').click();
-  await page.locator(`[data-testid=project-row][data-project-id="${originalId}"]`).getByTestId('project-delete').click();
+  const originalRow = page.locator(`[data-testid=project-row][data-project-id="${originalId}"]`);
+  await originalRow.getByTestId('project-delete').click();
+  await expect.poll(() => originalRow.count()).toBe(0);
   await page.keyboard.press('Escape');
   await workbench.reload();
   await expect.poll(() => workbench.openProjectId(), { timeout: 15_000 }).toBe(copyId);
-  await expect.poll(() => workbench.savedValue('models', originalId)).toBeUndefined();
+  await expect.poll(() => workbench.savedValue('models', originalId), { timeout: 15_000 }).toBeUndefined();
   await page.getByTestId('export-menu').click();
   await expect.poll(() => page.getByTestId('kept-model').count()).toBe(1);
 });

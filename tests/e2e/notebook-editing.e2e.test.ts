@@ -40,28 +40,28 @@ test('a changed copy of Train marks only itself and its dependants stale; moving
   const statuses = async () => (await workbench.cellStates()).map((cell) => cell.status);
 
   await workbench.cell('train-mlp').getByTestId('duplicate-cell').click();
-  await expect.poll(kinds).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'train-mlp', 'evaluate', 'classify']);
-  // An identical copy feeds Evaluate the same stamp, so Evaluate's result still holds.
-  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'idle', 'done', 'done']);
+  await expect.poll(kinds).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'train-mlp', 'evaluate', 'classify', 'score']);
+  // An identical copy feeds Evaluate and Score the same stamp, so their results still hold.
+  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'idle', 'done', 'done', 'done']);
 
   const copy = workbench.cell('train-mlp', 1);
   await copy.getByTestId('run-cell').click();
   await workbench.waitForCell('train-mlp', ['done'], { nth: 1 });
   await workbench.setParam(copy, 'epochs', '4');
-  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'stale', 'stale', 'done']);
+  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'stale', 'stale', 'done', 'stale']);
 
-  // Above the original, the copy no longer feeds Evaluate: the original does, as when Evaluate ran.
+  // Above the original, the copy no longer feeds Evaluate and Score: the original does, as when they ran.
   await copy.getByTestId('move-up').click();
-  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'stale', 'done', 'done', 'done']);
+  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'stale', 'done', 'done', 'done', 'done']);
 
   await workbench.cell('train-mlp', 0).getByTestId('delete-cell').click();
-  await expect.poll(kinds).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify']);
-  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done']);
+  await expect.poll(kinds).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify', 'score']);
+  await expect.poll(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done', 'done']);
 
   // Moving Clean above Load leaves Clean without a table to read, and everything below it changes.
   await workbench.cell('clean').getByTestId('move-up').click();
-  await expect.poll(kinds).toEqual(['clean', 'load', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify']);
-  await expect.poll(statuses).toEqual(['stale', 'done', 'stale', 'stale', 'stale', 'stale', 'stale']);
+  await expect.poll(kinds).toEqual(['clean', 'load', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify', 'score']);
+  await expect.poll(statuses).toEqual(['stale', 'done', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale']);
   await workbench.cell('clean').getByTestId('run-cell').click();
   await workbench.waitForCell('clean', ['error']);
   expect(await workbench.cell('clean').getByTestId('cell-error').innerText()).toMatch(/No earlier cell produces a table/);
@@ -72,10 +72,10 @@ test('Shift+Enter in a cell runs it, and the cells it needs first', async ({ wor
   await workbench.open();
   await workbench.trySample();
   await workbench.waitForCell('load', ['done']);
-  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'idle', 'idle', 'idle', 'idle', 'idle', 'idle']);
+  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'idle', 'idle', 'idle', 'idle', 'idle', 'idle', 'idle']);
 
   await workbench.cell('eda').locator('[data-param=groupBy]').focus();
   await page.keyboard.press('Shift+Enter');
   await workbench.waitForCell('eda', ['done']);
-  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'done', 'done', 'idle', 'idle', 'idle', 'idle']);
+  expect((await workbench.cellStates()).map((cell) => cell.status)).toEqual(['done', 'done', 'done', 'idle', 'idle', 'idle', 'idle', 'idle']);
 });

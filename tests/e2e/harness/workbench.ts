@@ -102,6 +102,32 @@ export class WorkbenchPage {
     return (await handle.jsonValue()) as CellStatus;
   }
 
+  /**
+   * Runs the `nth` cell of `kind` from its Run button and waits for that run to end; returns its
+   * status. A cell that already shows `done` must first be seen running, so an earlier result
+   * is never taken for this run's.
+   */
+  async runCell(kind: string, { nth = 0, timeout = 120_000 } = {}): Promise<CellStatus> {
+    const cell = await this.cell(kind, nth).elementHandle();
+    if (!cell) throw new Error(`No ${kind} cell at position ${nth}`);
+    await cell.evaluate((element) => {
+      const seen: string[] = [];
+      (element as HTMLElement & { statusesSeen?: string[] }).statusesSeen = seen;
+      new MutationObserver(() => seen.push(element.getAttribute('data-status') ?? '')).observe(element, { attributes: true, attributeFilter: ['data-status'] });
+    });
+    await this.cell(kind, nth).getByTestId('run-cell').click();
+    const handle = await this.page.waitForFunction(
+      (element) => {
+        const status = element.getAttribute('data-status') ?? '';
+        const ran = (element as HTMLElement & { statusesSeen?: string[] }).statusesSeen?.includes('running');
+        return ran && (status === 'done' || status === 'error') ? status : null;
+      },
+      cell,
+      { timeout, polling: 50 },
+    );
+    return (await handle.jsonValue()) as CellStatus;
+  }
+
   /** Waits until every runnable cell is done, or a run stopped at an error; throws with that cell's text. */
   async waitForAllDone(timeout = TRAINING_TIMEOUT_MS): Promise<void> {
     await this.page.waitForFunction(

@@ -54,7 +54,7 @@ describe('notebook runner', () => {
       expect(outcome.stderr).not.toContain('error:');
       expect(outcome.code).toBe(0);
       const report = JSON.parse(outcome.stdout);
-      expect(report.cells.map((cell: { kind: string }) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify']);
+      expect(report.cells.map((cell: { kind: string }) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify', 'score']);
       expect(report.cells.every((cell: { status: string }) => cell.status === 'done')).toBe(true);
       expect(report.backend).toBe('wasm');
       expect(report.rows).toBe(12330);
@@ -70,9 +70,10 @@ describe('notebook runner', () => {
     async () => {
       const outcome = await runner('run', template, '--data', realData, '--target', 'PageValues', '--exclude', 'Revenue');
       const lines = outcome.stdout.trim().split('\n');
-      expect(lines).toHaveLength(7);
+      expect(lines).toHaveLength(8);
       expect(lines[5]).toMatch(/^evaluate\s+done\s+\d+ ms\s+r2=/);
       expect(lines[6]).toMatch(/^classify\s+done\s+\d+ ms\s/);
+      expect(lines[7]).toMatch(/^score\s+done\s+\d+ ms\s+rows=12330 column=predicted_PageValues/);
     },
     90_000,
   );

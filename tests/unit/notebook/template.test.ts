@@ -11,7 +11,7 @@ describe('instantiateTemplate', () => {
   it('keeps the title and the cells in order', () => {
     const doc = instantiateTemplate(template);
     expect(doc.title).toBe(template.title);
-    expect(doc.cells.map((cell) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify']);
+    expect(doc.cells.map((cell) => cell.kind)).toEqual(['load', 'clean', 'eda', 'encode', 'train-mlp', 'evaluate', 'classify', 'score']);
   });
 
   it('gives the notebook and every cell fresh ids, different each time', () => {
