@@ -52,8 +52,9 @@ const ROWS_MARGIN = 1.05;
 function expectedKeptRows(fileRows: number, selection: RowSelection | undefined): number {
   const rows = Math.ceil(fileRows * ROWS_MARGIN);
   if (selection === undefined || selection.mode === 'all') return rows;
-  if ('share' in selection) return Math.ceil(rows * selection.share);
-  return Math.min(rows, selection.count);
+  if (selection.mode === 'first') return Math.min(rows, selection.count);
+  // A sample keeps about its count: a few more rows or a few fewer.
+  return Math.min(rows, Math.ceil(('share' in selection ? fileRows * selection.share : selection.count) * ROWS_MARGIN));
 }
 
 /**
