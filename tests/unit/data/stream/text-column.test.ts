@@ -22,6 +22,16 @@ describe('TextColumn', () => {
     expect(column.cells()).toEqual([...line.split(','), 'blue']);
   });
 
+  it('reads ranges of bytes that start partway into their buffer, as a piece after a byte-order mark does', () => {
+    const column = new TextColumn();
+    const bytes = encoder.encode('xyzdesktop,mobile,desktop').subarray(3);
+    column.addRange(bytes, 0, 7);
+    column.addRange(bytes, 8, 14);
+    column.addRange(bytes, 15, 22);
+    expect(column.cells()).toEqual(['desktop', 'mobile', 'desktop']);
+    expect(column.distinctTexts).toBe(2);
+  });
+
   it('stores each distinct text once, the empty text included', () => {
     const column = new TextColumn();
     for (let row = 0; row < 5000; row++) add(column, row % 3 === 0 ? '' : `level ${row % 7}`);
