@@ -107,8 +107,10 @@ function millionRows(points: Points): Points {
 async function speedFits(large: Points) {
   const runs = [];
   for (const seed of SPEED.seeds) {
-    const run = await timed(() => fitKMeans(large, { k: SPEED.k, restarts: SPEED.restarts, seed, maxIterations: SPEED.maxIterations, tolerance: SPEED.tolerance }));
-    runs.push({ seed, seconds: run.seconds, cpuSeconds: run.cpuSeconds, iterations: run.value.iterations, inertia: run.value.inertia });
+    // The checkpoint runs once per Lloyd iteration (the one after k-means++ stands for the last, which has none).
+    let allIterations = 0;
+    const run = await timed(() => fitKMeans(large, { k: SPEED.k, restarts: SPEED.restarts, seed, maxIterations: SPEED.maxIterations, tolerance: SPEED.tolerance }, async () => void (allIterations += 1)));
+    runs.push({ seed, seconds: run.seconds, cpuSeconds: run.cpuSeconds, iterations: run.value.iterations, allIterations, inertia: run.value.inertia });
   }
   return runs;
 }
@@ -134,6 +136,7 @@ interface ReferenceRun {
   cpu_seconds: number;
   iterations: number;
   inertia: number;
+  all_iterations?: number;
 }
 
 function reference(labels: Record<string, Record<string, number[]>>, largePath: string, starts: number[][]) {
@@ -198,7 +201,7 @@ const best = (side: 'workbench' | 'scikitLearn') => {
 function speedFigures() {
   const side = (runs: { seconds: number; cpuSeconds: number }[]) => ({ medianSeconds: median(runs.map((run) => run.seconds)), medianCpuSeconds: median(runs.map((run) => run.cpuSeconds)) });
   const workbench = { ...side(speedRuns), runs: speedRuns, autoPipeline };
-  const reference = theirs?.speed.runs.map((run) => ({ seed: run.seed, seconds: run.seconds, cpuSeconds: run.cpu_seconds, iterations: run.iterations, inertia: run.inertia }));
+  const reference = theirs?.speed.runs.map((run) => ({ seed: run.seed, seconds: run.seconds, cpuSeconds: run.cpu_seconds, iterations: run.iterations, allIterations: run.all_iterations!, inertia: run.inertia }));
   const scikitLearn = reference ? { ...side(reference), runs: reference, threads: theirs!.threads } : null;
   const referenceStarts = theirs?.speed.same_starts;
   const total = (runs: { seconds: number; cpuSeconds: number }[]) => ({ seconds: runs.reduce((sum, run) => sum + run.seconds, 0), cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0) });
@@ -252,7 +255,8 @@ for (const row of byK) {
 console.log(`best: workbench k=${results.best.workbench?.k} ${results.best.workbench?.silhouette.toFixed(3)}; scikit-learn k=${results.best.scikitLearn?.k} ${results.best.scikitLearn?.silhouette.toFixed(3)}; reference k=${REFERENCE.k} ${REFERENCE.silhouette}`);
 console.log(`Segment cell (k = auto): k ${cell.map((run) => run.k).join(', ')}; sampled silhouette ${figure(results.cell.silhouette)}; ${figure(results.cell.cellSeconds, 1)} s per run`);
 const speed = results.speed;
-const perSeed = (runs: { seconds: number; cpuSeconds: number }[]) => runs.map((run) => `${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s CPU)`).join(', ');
+const perSeed = (runs: { seconds: number; cpuSeconds: number; allIterations: number }[]) =>
+  runs.map((run) => `${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s CPU, ${run.allIterations} iterations)`).join(', ');
 console.log(`1M × ${SPEED.dims}, k = ${SPEED.k}, ${SPEED.restarts} restarts, seeds ${SPEED.seeds.join(', ')}: workbench ${perSeed(speed.workbench.runs)}, median ${speed.workbench.medianSeconds.toFixed(1)} s`);
 if (speed.scikitLearn) {
   console.log(`  scikit-learn on ${speed.scikitLearn.threads} thread: ${perSeed(speed.scikitLearn.runs)}, median ${speed.scikitLearn.medianSeconds.toFixed(1)} s`);
