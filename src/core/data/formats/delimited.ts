@@ -76,8 +76,9 @@ function previewOf(head: Uint8Array, options: DelimitedOptions): ProgressUpdate[
 
 /**
  * CSV, TSV, semicolon- or pipe-separated text, read in chunks straight into typed columns.
- * UTF-8 is decoded a piece at a time; a file that is not valid UTF-8 (or is UTF-16, or is read as
- * Latin-1 by choice) is decoded whole by `decodeText` and read from that text the same way.
+ * UTF-8 is split into records a piece at a time as bytes, with only the texts kept decoded; a
+ * file that is not valid UTF-8 (or is UTF-16, or is read as Latin-1 by choice) is decoded whole
+ * by `decodeText` and read from that text, encoded back to UTF-8, the same way.
  */
 export async function readDelimited(source: DelimitedSource, options: DelimitedOptions, hooks: ReadHooks = {}): Promise<DelimitedTable> {
   const { fileName, head } = source;
