@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type { NotebookDocument } from './document';
-import { migrate } from './migrate';
+import { readDocument, type ReadOnlyNotebook } from './read-document';
 
 /**
  * A notebook in a link to the static site: `#nb=` then its JSON, deflated and base64url-encoded.
@@ -73,8 +73,11 @@ export async function encodeShareLink(doc: NotebookDocument): Promise<string> {
 /** True when a location hash carries a notebook. */
 export const isShareLink = (hash: string) => hash.startsWith(LINK_PREFIX);
 
-/** The notebook in a `#nb=` fragment, validated by migrate(); throws LinkError or DocumentError. */
-export async function decodeShareLink(hash: string): Promise<NotebookDocument> {
+/**
+ * The notebook in a `#nb=` fragment, read as a saved document is: a newer build's comes back
+ * read-only, with its fields as the link holds them. Throws LinkError or DocumentError.
+ */
+export async function decodeShareLink(hash: string): Promise<{ doc: NotebookDocument; readOnly: ReadOnlyNotebook | null }> {
   if (!isShareLink(hash)) throw new LinkError('the link holds no notebook');
   if (hash.length > MAX_LINK_CHARS) throw new LinkError(`the link is longer than a notebook link can be (${MAX_LINK_CHARS.toLocaleString('en-US')} characters)`);
   let json: string;
@@ -91,5 +94,6 @@ export async function decodeShareLink(hash: string): Promise<NotebookDocument> {
   } catch {
     throw new LinkError('the link is damaged: its notebook is not valid JSON');
   }
-  return migrate(value);
+  const { document, readOnly } = readDocument(value);
+  return { doc: document, readOnly: readOnly && { ...readOnly, stored: value as Record<string, unknown> } };
 }

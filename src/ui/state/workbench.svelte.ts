@@ -401,12 +401,7 @@ export class Workbench {
     }
     const { doc, results, dataset, models, readOnly } = file;
     if (readOnly) {
-      // Kept as the file has it: a project that only a newer build edits.
-      if (!(await this.readyToSwitch())) return;
-      this.show(doc, [], [], readOnly);
-      await this.save(() => this.store.keepReadOnly(readOnly.stored, doc));
-      this.openShared(doc, `Opened ${fileName}, read-only`);
-      await this.refreshProjects();
+      if (!(await this.openReadOnly(doc, readOnly, `Opened ${fileName}, read-only`))) return;
     } else {
       this.openShared(doc, `Opened ${fileName}`);
     }
@@ -450,15 +445,30 @@ export class Workbench {
 
   /** Opens the notebook a `#nb=` link carries; a bad link changes nothing and says why. */
   async openLink(fragment: string): Promise<void> {
-    let doc: NotebookDocument;
+    let opened: Awaited<ReturnType<typeof decodeShareLink>>;
     try {
-      doc = await decodeShareLink(fragment);
+      opened = await decodeShareLink(fragment);
     } catch (error) {
       const details = error instanceof DocumentError ? error.problems : [errorText(error)];
       this.notices.show('error', 'The notebook in this link could not be opened', details);
       return;
     }
-    this.openShared(doc, `Opened “${doc.title}” from the link`);
+    const { doc, readOnly } = opened;
+    if (readOnly) await this.openReadOnly(doc, readOnly, `Opened “${doc.title}” from the link, read-only`);
+    else this.openShared(doc, `Opened “${doc.title}” from the link`);
+  }
+
+  /**
+   * A newer build's notebook from a file or a link: kept as it came, as a project that only a
+   * newer build edits. False when it could not open now (a run is under way).
+   */
+  private async openReadOnly(doc: NotebookDocument, readOnly: ReadOnlyNotebook, message: string): Promise<boolean> {
+    if (!(await this.readyToSwitch())) return false;
+    this.show(doc, [], [], readOnly);
+    await this.save(() => this.store.keepReadOnly(readOnly.stored, doc));
+    this.openShared(doc, message);
+    await this.refreshProjects();
+    return true;
   }
 
   /** A notebook from elsewhere: its expressions wait for the user's trust. */

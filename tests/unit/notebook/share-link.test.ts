@@ -22,7 +22,7 @@ describe('share links', () => {
     const fragment = await encodeShareLink(doc);
     expect(isShareLink(fragment)).toBe(true);
     expect(fragment).toMatch(/^#nb=[A-Za-z0-9_-]+$/);
-    expect(await decodeShareLink(fragment)).toEqual(doc);
+    expect(await decodeShareLink(fragment)).toEqual({ doc, readOnly: null });
   });
 
   it('is deflated: a repetitive notebook gives a link far shorter than its JSON', async () => {
@@ -47,9 +47,17 @@ describe('share links', () => {
 
   it('carries an older version forward', async () => {
     const v1 = { schemaVersion: 1, id: 'old', title: 'Old', cells: [{ id: 'c', kind: 'clean', params: {} }] };
-    const opened = await decodeShareLink(fragmentOf(deflateSync(JSON.stringify(v1))));
+    const { doc: opened } = await decodeShareLink(fragmentOf(deflateSync(JSON.stringify(v1))));
     expect(opened.schemaVersion).toBe(SCHEMA_VERSION);
     expect(Array.isArray(opened.cells[0].params.steps)).toBe(true);
+  });
+
+  it("opens a newer build's notebook read-only, keeping the link's fields as they are", async () => {
+    const newer = { schemaVersion: SCHEMA_VERSION + 1, id: 'new', title: 'Newer', layout: 'wide', cells: [{ id: 'c', kind: 'load', params: { future: true } }] };
+    const { doc: opened, readOnly } = await decodeShareLink(fragmentOf(deflateSync(JSON.stringify(newer))));
+    expect(readOnly?.savedVersion).toBe(SCHEMA_VERSION + 1);
+    expect(readOnly?.stored).toEqual(newer);
+    expect(opened.cells[0].params).toEqual({ future: true });
   });
 
   it('refuses damaged, cut and foreign links with a LinkError', async () => {
@@ -69,7 +77,7 @@ describe('share links', () => {
 
   it('keeps prototype-polluting keys out', async () => {
     const hostile = `{"schemaVersion":${SCHEMA_VERSION},"id":"p","title":"t","cells":[{"id":"a","kind":"load","params":{"__proto__":{"polluted":true}}}]}`;
-    const opened = await decodeShareLink(fragmentOf(deflateSync(hostile)));
+    const { doc: opened } = await decodeShareLink(fragmentOf(deflateSync(hostile)));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(opened.cells[0].params)).toEqual([]);
   });
