@@ -5,7 +5,7 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 import { getCellKind } from '../src/core/cells/registry';
 import { CancelledError, datasetBlob, type DatasetFile, type ProgressUpdate } from '../src/core/cells/types';
 import { memoryBudget, type MemoryFacts } from '../src/core/data/memory-budget';
-import { modelBytes, modelId, type ModelFacts } from '../src/core/model/model-package';
+import { modelBytes, modelId, type ModelFacts } from '../src/core/model/model-files';
 import type { ModelFiles } from '../src/core/model/runtime';
 import type { MlRuntime } from '../src/core/model/runtime';
 import { createTfRuntime } from '../src/core/model/tfjs-runtime';

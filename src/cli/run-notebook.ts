@@ -8,7 +8,7 @@ import { memoryBudget } from '../core/data/memory-budget';
 import { migrate } from '../core/notebook/migrate';
 import type { NotebookDocument } from '../core/notebook/document';
 import { updateCellParams } from '../core/notebook/operations';
-import { fileStem, modelFilesNamed, modelId, weightFilePaths } from '../core/model/model-package';
+import { fileStem, modelFilesNamed, modelId, weightFilePaths } from '../core/model/model-files';
 import type { ModelFiles } from '../core/model/runtime';
 import { createTfRuntime } from '../core/model/tfjs-runtime';
 import type { CellRecord } from '../core/runtime/record';

@@ -1,7 +1,7 @@
 import { newId } from '../core/notebook/document';
 import type { DatasetKeeper } from './dataset-store';
 import { newMeta, withSizes } from './project-meta';
-import { isRecord } from './read-saved';
+import { isRecord } from '../core/is-record';
 import type { ProjectShelves } from './project-store';
 import { storedBytes } from './stored-size';
 

@@ -1,6 +1,7 @@
 import type { DatasetFile } from '../core/cells/types';
 import type { DatasetSnapshot } from './dataset-snapshot';
-import { isColumnInfo, isRecord } from './read-saved';
+import { isRecord } from '../core/is-record';
+import { isColumnInfo } from './read-saved';
 import type { Shelf } from './shelf';
 import { storedBytes } from './stored-size';
 

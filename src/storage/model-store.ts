@@ -1,5 +1,5 @@
-import type { KeptModel, ModelFacts } from '../core/model/model-package';
-import { isRecord } from './read-saved';
+import type { KeptModel, ModelFacts } from '../core/model/model-files';
+import { isRecord } from '../core/is-record';
 import type { Shelf } from './shelf';
 
 /**

@@ -1,4 +1,4 @@
-import { isRecord } from './read-saved';
+import { isRecord } from '../core/is-record';
 
 /** About how many bytes each part of a project takes as stored. */
 export interface ProjectSizes {

@@ -4,7 +4,8 @@ import type { CellRecord } from '../core/runtime/record';
 import { adoptLegacyProject } from './adopt-legacy';
 import type { DatasetKeeper } from './dataset-store';
 import { newMeta, readMeta, withSizes, type ProjectMeta } from './project-meta';
-import { isRecord, readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
+import { isRecord } from '../core/is-record';
+import { readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
 import { createMemoryShelf, type Shelf } from './shelf';
 import { storedBytes } from './stored-size';
 

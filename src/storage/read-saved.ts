@@ -1,14 +1,12 @@
 import type { ColumnInfo } from '../core/cells/types';
 import type { NotebookDocument } from '../core/notebook/document';
 import type { CellRecord } from '../core/runtime/record';
+import { isRecord } from '../core/is-record';
 
 /**
  * Stored values are validated on read: an old build, a browser extension or a half-written
  * save may have left something else there, and a bad value must never reach the UI.
  */
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isColumnInfo = (value: unknown): value is ColumnInfo =>
   isRecord(value) && typeof value.name === 'string' && typeof value.type === 'string';

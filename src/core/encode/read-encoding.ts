@@ -1,4 +1,5 @@
 import { CellError } from '../cells/types';
+import { isRecord } from '../is-record';
 import type { ColumnEncoder, EmbeddingEncoder, FittedEncoding, Scaler, TimestampPart } from './types';
 
 /**
@@ -10,10 +11,8 @@ type Json = Record<string, unknown>;
 
 class EncodingProblem extends Error {}
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function object(value: unknown, path: string): Json {
-  if (!isObject(value)) throw new EncodingProblem(`${path}: expected an object`);
+  if (!isRecord(value)) throw new EncodingProblem(`${path}: expected an object`);
   return value;
 }
 

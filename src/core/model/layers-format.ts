@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellError } from '../cells/types';
-import { isRecord } from '../notebook/migrate';
+import { isRecord } from '../is-record';
 import { HurdleModel, isHurdleModel } from './hurdle';
 import { layersInputs, networkLayers } from './layers-build';
 import { LAYERS_FORMAT_VERSION, LAYERS_METADATA_KEY, outputNamesOf, readLayersMetadata, type LayerOutput, type LayersMetadata } from './layers-metadata';
+import { parseModelJson } from './model-files';
 import type { EmbeddingShape, TrainedRegressor } from './runtime';
 import { checkRows, predictInChunks, TfNetworkModel } from './tfjs-network';
 
@@ -195,15 +196,8 @@ export function layersFiles(artifacts: tf.io.ModelArtifacts, baseName: string): 
 
 /** Artifacts from model.json's text and the bytes of the weight files it lists, end to end. */
 export function artifactsFromFiles(json: string, weights: Uint8Array): tf.io.ModelArtifacts {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new CellError('This model.json is not valid JSON');
-  }
-  if (!isRecord(parsed) || !isRecord(parsed.modelTopology) || !Array.isArray(parsed.weightsManifest)) {
-    throw new CellError('This JSON file is not a TF.js model.json: it needs a modelTopology and a weightsManifest');
-  }
+  const parsed = parseModelJson(json);
+  if (!isRecord(parsed.modelTopology)) throw new CellError('This model.json has no modelTopology: it is not a TF.js layers model');
   const modelJson = parsed as unknown as tf.io.ModelJSON;
   let specs: tf.io.WeightsManifestEntry[];
   try {

@@ -1,5 +1,5 @@
 import { CellError } from '../cells/types';
-import { isRecord } from '../notebook/migrate';
+import { isRecord } from '../is-record';
 import type { Log1pBackTransform } from './log-back-transform';
 import type { EmbeddingShape } from './runtime';
 

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { getCellKind } from '../cells/registry';
 import type { Summary } from '../cells/types';
 import type { CellValue } from '../data/infer-type';
+import { isRecord } from '../is-record';
 import type { CellRecord, CellStatus } from '../runtime/record';
 import { base64ToBytes } from './base64';
 import { describeParams, escapeMarkdown } from './describe-params';
@@ -238,8 +239,6 @@ export function buildIpynb(source: IpynbSource, images: ReadonlyMap<string, stri
     cells,
   };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True for anything shaped as a Jupyter notebook, whoever wrote it. */
 export function isIpynb(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record';
 import { SCHEMA_VERSION, type CellDocument, type NotebookDocument } from './document';
 
 /** A document that cannot be read, with the path of each problem (`cells[3].kind: ...`). */
@@ -9,9 +10,6 @@ export class DocumentError extends Error {
 }
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Version 1's Clean defaults, frozen here: an old notebook keeps meaning what it meant. */
 const V1_CLEAN_DEFAULTS = {

@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record';
 import type { ModelFiles } from '../model/runtime';
 import type { CellRecord } from '../runtime/record';
 import { base64Length, base64ToBytes, bytesToBase64 } from './base64';
@@ -37,8 +38,6 @@ export interface NotebookFile {
   dataset: DatasetColumns | null;
   models: NamedModel[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `doc` is a read-only notebook's stored fields as they stand, or a document of this version. */
 export function notebookFileJson(doc: NotebookDocument | Readonly<Record<string, unknown>>, extras: NotebookFileExtras = {}): string {

@@ -1,6 +1,7 @@
 import { getCellKind } from '../cells/registry';
 import { SCHEMA_VERSION, type CellDocument, type NotebookDocument } from './document';
-import { boundedCopy, DocumentError, isRecord, migrate } from './migrate';
+import { isRecord } from '../is-record';
+import { boundedCopy, DocumentError, migrate } from './migrate';
 
 /** Why a document opens read-only, in words for the user. */
 export interface ReadOnlyReason {

@@ -1,4 +1,4 @@
-import { assembleModelFiles, fileStem, modelFilesNamed, type ModelFacts } from '../../core/model/model-package';
+import { assembleModelFiles, fileStem, modelFilesNamed, type ModelFacts } from '../../core/model/model-files';
 import type { KernelClient } from './kernel-client';
 import type { NoticeList } from './notices.svelte';
 

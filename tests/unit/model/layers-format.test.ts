@@ -252,7 +252,7 @@ describe('TF.js layers format', () => {
     const importing = (json: string, weights: Uint8Array) => Promise.resolve().then(() => fromLayersArtifacts(artifactsFromFiles(json, weights)));
 
     it('names JSON that is not a model', async () => {
-      await expect(importing('{"cells": []}', files.weights)).rejects.toThrow('This JSON file is not a TF.js model.json: it needs a modelTopology and a weightsManifest');
+      await expect(importing('{"cells": []}', files.weights)).rejects.toThrow('This JSON file is not a TF.js model.json: it has no weightsManifest');
       await expect(importing('model', files.weights)).rejects.toThrow('This model.json is not valid JSON');
       await expect(importing('{"cells": []}', files.weights)).rejects.toBeInstanceOf(CellError);
     });

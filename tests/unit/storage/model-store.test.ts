@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeptModel } from '../../../src/core/model/model-package';
+import type { KeptModel } from '../../../src/core/model/model-files';
 import { createModelStore, modelFacts } from '../../../src/storage/model-store';
 import { createMemoryShelf } from '../../../src/storage/shelf';
 

@@ -1,10 +1,9 @@
 import { CellError } from '../../cells/types';
+import { isRecord } from '../../is-record';
 import type { SourceValue } from '../infer-type';
 import type { RawTable } from './raw-table';
 
 type JsonRecord = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function describeJson(value: unknown): string {
   if (Array.isArray(value)) return 'an array';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleModelFiles, fileStem, modelFilesNamed, modelId, weightFilePaths } from '../../../src/core/model/model-package';
+import { assembleModelFiles, fileStem, modelFilesNamed, modelId, weightFilePaths } from '../../../src/core/model/model-files';
 
 const spec = (name: string) => ({ name, shape: [1], dtype: 'float32' });
 const modelJson = (manifest: unknown) => JSON.stringify({ format: 'layers-model', modelTopology: {}, weightsManifest: manifest });
