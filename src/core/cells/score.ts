@@ -34,7 +34,7 @@ export interface ScoreView {
   spread: PredictionSpread;
   bins: HistogramBin[];
   /** The highest-scored rows: the prediction first, then the columns the model reads. */
-  top: { header: string[]; rows: (string | number | null)[][] };
+  top: { columns: ColumnInfo[]; rows: (string | number | null)[][] };
   /** Log-scale predictions held at the training targets' range before the back-transform. */
   clipped: number;
   /** Negative predictions raised to 0 (the target was never negative in training). */
@@ -66,16 +66,27 @@ function cellValue(value: unknown): string | number | null {
   return String(value);
 }
 
-function topRows(source: TableArtifact, scoring: ScoringModel, columns: { name: string; values: Float32Array }[]): ScoreView['top'] {
-  const [prediction] = columns;
-  const order = Array.from({ length: prediction.values.length }, (_, row) => row)
-    .sort((a, b) => prediction.values[b] - prediction.values[a])
-    .slice(0, TOP_ROWS);
+/** The rows of the `count` highest values, highest first, in one pass (no sort of every row). */
+function highestRows(values: Float32Array, count: number): number[] {
+  const kept: number[] = [];
+  for (let row = 0; row < values.length; row++) {
+    if (kept.length === count && values[row] <= values[kept[count - 1]]) continue;
+    let at = kept.length;
+    // Equal values keep row order, as a stable sort would.
+    while (at > 0 && values[kept[at - 1]] < values[row]) at--;
+    kept.splice(at, 0, row);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
+function topRows(source: TableArtifact, scoring: ScoringModel, added: { name: string; values: Float32Array }[]): ScoreView['top'] {
   const read = [...new Set([...scoring.encoding.encoders, ...scoring.encoding.embeddings].map((encoder) => encoder.column))].slice(0, TOP_COLUMNS);
   const arrays = read.map((name) => source.table.array(name) as ArrayLike<unknown>);
+  const typeOf = new Map(source.columns.map((column) => [column.name, column.type]));
   return {
-    header: [...columns.map((column) => column.name), ...read],
-    rows: order.map((row) => [...columns.map((column) => column.values[row]), ...arrays.map((values) => cellValue(values[row]))]),
+    columns: [...added.map(({ name }) => ({ name, type: 'number' as const })), ...read.map((name) => ({ name, type: typeOf.get(name) ?? ('text' as const) }))],
+    rows: highestRows(added[0].values, TOP_ROWS).map((row) => [...added.map(({ values }) => values[row]), ...arrays.map((values) => cellValue(values[row]))]),
   };
 }
 

@@ -53,9 +53,23 @@ describe('Score cell', () => {
 
   it('lists the highest-scored rows first, with the columns the model reads', async () => {
     const output = await scoreCell.run({ table: newSessions() }, params({ model: 'm1', column: 'spend' }), keptContext({ m1: scoring(linearModel([2, 0.5], 1)) }));
-    expect(output.view.top.header).toEqual(['spend', 'pages', 'minutes']);
+    expect(output.view.top.columns).toEqual([
+      { name: 'spend', type: 'number' },
+      { name: 'pages', type: 'number' },
+      { name: 'minutes', type: 'number' },
+    ]);
     expect(output.view.top.rows.map((row) => row[0])).toEqual([19.5, 11, 8, 6.5]);
     expect(output.view.top.rows[0]).toEqual([19.5, 9, 1]);
+  });
+
+  it('keeps only the highest rows, ties in row order, without sorting every row', async () => {
+    const many = sessions({ pages: Array.from({ length: 60 }, (_, row) => row % 7), minutes: Array.from({ length: 60 }, () => 0) });
+    const output = await scoreCell.run({ table: many }, params({ model: 'm1' }), keptContext({ m1: scoring(linearModel([1, 0], 0)) }));
+    const expected = Array.from({ length: 60 }, (_, row) => row)
+      .sort((a, b) => (b % 7) - (a % 7))
+      .slice(0, 20);
+    expect(output.view.top.rows.map((row) => row[1])).toEqual(expected.map((row) => row % 7));
+    expect(output.view.top.rows).toHaveLength(20);
   });
 
   it('raises negative predictions to 0 when the target was never negative in training', async () => {

@@ -42,7 +42,7 @@ function expectClose(actual: number, expected: number): void {
 function expectSameScores(imported: ScoreView, trained: ScoreView): void {
   expect(imported.rows).toBe(trained.rows);
   for (const key of ['mean', 'min', 'p50', 'p90', 'p99', 'max', 'aboveZero'] as const) expectClose(imported.spread[key], trained.spread[key]);
-  expect(imported.top.header).toEqual(trained.top.header);
+  expect(imported.top.columns).toEqual(trained.top.columns);
   imported.top.rows.forEach((row, index) => {
     row.forEach((value, column) => {
       const expected = trained.top.rows[index][column];
@@ -83,7 +83,7 @@ describe('scoring with a model saved by the runner', () => {
       const run = await runNotebook({ notebookPath: notebook('hurdle-score', [load, score]), dataPath, target: null, exclude: null, json: true, modelPath });
       const imported = scoreView(run);
       expect(imported.probabilityColumn).toBe('p_purchaseValue_above_0');
-      expect(imported.top.header.slice(0, 2)).toEqual(['predicted_purchaseValue', 'p_purchaseValue_above_0']);
+      expect(imported.top.columns.slice(0, 2).map((column) => column.name)).toEqual(['predicted_purchaseValue', 'p_purchaseValue_above_0']);
       expectSameScores(imported, trained);
     },
     120_000,

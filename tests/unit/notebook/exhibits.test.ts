@@ -12,7 +12,13 @@ const scoreView: ScoreView = {
   probabilityColumn: null,
   spread: { mean: 12.345678901, min: 0, p50: 1.5, p90: 30, p99: 33.3333333, max: 34, aboveZero: 2 / 3 },
   bins: [{ start: 0, end: 17, count: 2 }, { start: 17, end: 34, count: 1 }],
-  top: { header: ['predicted_purchaseValue', 'pages'], rows: [[34, 9], [1.5, 2], [0, 1]] },
+  top: {
+    columns: [
+      { name: 'predicted_purchaseValue', type: 'number' },
+      { name: 'visitStartTime', type: 'timestamp' },
+    ],
+    rows: [[34, 1501546116000], [1.5, null], [0, 1501546117000]],
+  },
   clipped: 0,
   clamped: 1,
   includesTrainingRows: true,
@@ -31,7 +37,12 @@ describe('exhibits', () => {
     const [text, chart, table] = recordExhibits(record('score', scoreView));
     expect(text).toEqual({ type: 'text', text: 'Scored 3 rows into predicted_purchaseValue; mean 12.3457, median 1.5, p99 33.3333, 66.6667% above 0' });
     expect(chart.type === 'chart' && chart.spec.data).toEqual({ values: scoreView.bins });
-    expect(table).toEqual({ type: 'table', caption: 'Highest-scored rows', columns: scoreView.top.header, rows: scoreView.top.rows });
+    expect(table).toEqual({
+      type: 'table',
+      caption: 'Highest-scored rows',
+      columns: ['predicted_purchaseValue', 'visitStartTime'],
+      rows: [[34, '2017-08-01T00:08:36.000Z'], [1.5, null], [0, '2017-08-01T00:08:37.000Z']],
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { histogramSpec } from '../../charts/histogram';
 import type { ScoreView } from '../../cells/score';
-import { figure } from './figure';
+import { cellOfType, figure } from './figure';
 import type { ExhibitsOf } from './types';
 
 export const scoreExhibits: ExhibitsOf<ScoreView> = (view) => [
@@ -9,5 +9,10 @@ export const scoreExhibits: ExhibitsOf<ScoreView> = (view) => [
     text: `Scored ${view.rows} rows into ${view.column}${view.probabilityColumn ? ` and ${view.probabilityColumn}` : ''}; mean ${figure(view.spread.mean)}, median ${figure(view.spread.p50)}, p99 ${figure(view.spread.p99)}, ${figure(100 * view.spread.aboveZero)}% above 0`,
   },
   { type: 'chart', title: `Predicted ${view.target}`, spec: histogramSpec(view.bins, { title: `Predicted ${view.target}`, valueTitle: view.column }) },
-  { type: 'table', caption: 'Highest-scored rows', columns: view.top.header, rows: view.top.rows },
+  {
+    type: 'table',
+    caption: 'Highest-scored rows',
+    columns: view.top.columns.map((column) => column.name),
+    rows: view.top.rows.map((row) => row.map((value, index) => cellOfType(value, view.top.columns[index].type))),
+  },
 ];
