@@ -1,10 +1,10 @@
+import { isRecord } from '../core/is-record';
 import { newId, SCHEMA_VERSION, type NotebookDocument } from '../core/notebook/document';
 import { editableCopy, readDocument, type ReadOnlyNotebook } from '../core/notebook/read-document';
 import type { CellRecord } from '../core/runtime/record';
 import { adoptLegacyProject } from './adopt-legacy';
 import type { DatasetKeeper } from './dataset-store';
 import { newMeta, readMeta, withSizes, type ProjectMeta } from './project-meta';
-import { isRecord } from '../core/is-record';
 import { readRecords, readRunning, type RunningCell, type SavedRecords } from './read-saved';
 import { createMemoryShelf, type Shelf } from './shelf';
 import { storedBytes } from './stored-size';
@@ -165,7 +165,9 @@ export function createProjectStore(shelves: ProjectShelves, datasets: DatasetKee
         return { ...nothing, warnings: [`The saved notebook could not be read (${errorText(error)}); it was set aside.`] };
       }
       const at = now();
-      await updateMeta(id, (meta) => ({ ...(meta ?? newMeta(id, document.title, at)), openedAt: at }));
+      // Opening writes only the list's last-opened time, which picks the project the next start reopens:
+      // a full storage must not keep a project closed over it (a refused write of the user's own work is reported).
+      await updateMeta(id, (meta) => ({ ...(meta ?? newMeta(id, document.title, at)), openedAt: at })).catch(() => undefined);
       const interrupted = readRunning(rawRecords, document);
       return { document, readOnly, records: finishedRecords(rawRecords, document), interrupted, warnings: [] };
     },

@@ -70,6 +70,18 @@ describe('saving and opening projects', () => {
     expect(b.records).toEqual([record('eda', { status: 'error', error: 'No table' })]);
   });
 
+  it('opens a project even when the storage refuses the last-opened time (a full quota)', async () => {
+    const { store, shelves } = setup();
+    await store.saveDocument(notebook('a', 'Alpha'));
+    await store.saveRecords('a', [record('load')], []);
+    const before = await shelves.projects.get('a');
+    shelves.projects.set = () => Promise.reject(new DOMException('', 'QuotaExceededError'));
+    const opened = await store.open('a');
+    expect(opened.document).toEqual(notebook('a', 'Alpha'));
+    expect(opened.records).toEqual([record('load')]);
+    expect(await shelves.projects.get('a')).toEqual(before);
+  });
+
   it('keeps a copy: editing a saved value afterwards does not change what is stored', async () => {
     const { store } = setup();
     const doc = notebook();
