@@ -1,5 +1,5 @@
 import { CancelledError, CellError } from '../cells/types';
-import { solveSymmetricPositiveDefinite } from './cholesky';
+import { solveSymmetricPositiveDefinite } from '../cholesky';
 
 /** Row-major float features with 0/1 labels, as a FeatureMatrix holds them. */
 export interface LabelledRows {

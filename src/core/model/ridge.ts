@@ -1,4 +1,5 @@
 import { CellError, type FeatureMatrix } from '../cells/types';
+import { solveSymmetricPositiveDefinite } from '../cholesky';
 
 /** A linear model y ≈ intercept + x·weights, fitted in float64. */
 export interface LinearModel {
@@ -11,36 +12,6 @@ export interface LinearModel {
 
 /** Penalties tried, on centred features: from almost least squares to heavy shrinkage. */
 export const RIDGE_LAMBDAS = [1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4] as const;
-
-/** Solves a·w = b for a symmetric positive definite `a` (d × d, row-major) by Cholesky. */
-function solveCholesky(a: Float64Array, b: Float64Array, d: number): Float64Array {
-  const lower = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i * d + j];
-      for (let k = 0; k < j; k++) sum -= lower[i * d + k] * lower[j * d + k];
-      if (i === j) {
-        if (!(sum > 0)) throw new CellError('The ridge baseline could not be solved: its normal equations are not positive definite');
-        lower[i * d + i] = Math.sqrt(sum);
-      } else {
-        lower[i * d + j] = sum / lower[j * d + j];
-      }
-    }
-  }
-  const forward = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let sum = b[i];
-    for (let k = 0; k < i; k++) sum -= lower[i * d + k] * forward[k];
-    forward[i] = sum / lower[i * d + i];
-  }
-  const solution = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let sum = forward[i];
-    for (let k = i + 1; k < d; k++) sum -= lower[k * d + i] * solution[k];
-    solution[i] = sum / lower[i * d + i];
-  }
-  return solution;
-}
 
 function linearModel(intercept: number, weights: Float64Array, lambda: number): LinearModel {
   const d = weights.length;
@@ -94,7 +65,8 @@ export function fitRidge(train: FeatureMatrix, validation: FeatureMatrix): Linea
   for (const lambda of RIDGE_LAMBDAS) {
     const penalised = gram.slice();
     for (let i = 0; i < d; i++) penalised[i * d + i] += lambda;
-    const weights = solveCholesky(penalised, moment, d);
+    const weights = solveSymmetricPositiveDefinite(penalised, moment);
+    if (!weights) throw new CellError('The ridge baseline could not be solved: its normal equations are not positive definite');
     let intercept = targetMean;
     for (let j = 0; j < d; j++) intercept -= featureMeans[j] * weights[j];
     const model = linearModel(intercept, weights, lambda);

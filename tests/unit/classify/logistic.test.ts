@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveSymmetricPositiveDefinite } from '../../../src/core/classify/cholesky';
+import { solveSymmetricPositiveDefinite } from '../../../src/core/cholesky';
 import { fitLogistic, predictLogistic } from '../../../src/core/classify/logistic';
 
 const hooks = { signal: new AbortController().signal, yieldToHost: async () => {} };
