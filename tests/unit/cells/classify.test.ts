@@ -4,7 +4,7 @@ import { classifyCell, type ClassifyParams } from '../../../src/core/cells/class
 import type { FeatureMatrix, FeaturesArtifact, RunContext } from '../../../src/core/cells/types';
 import type { MlRuntime } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
-import { createRandom } from '../../../src/core/random';
+import { normalRows } from '../../fixtures/normal-rows';
 import { dataRunContext } from './run-context';
 
 /**
@@ -12,16 +12,11 @@ import { dataRunContext } from './run-context';
  * purchase amount for positives (a derived class) or 1 (a 0/1 target).
  */
 function matrix(rows: number, seed: number, value: 'amount' | 'binary'): FeatureMatrix {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 3);
-  const y = new Float32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    for (let feature = 0; feature < 3; feature++) x[row * 3 + feature] = random.normal();
-    const logit = -2.2 + 1.5 * x[row * 3] - 1 * x[row * 3 + 1];
+  return normalRows(rows, seed, 3, (x, random) => {
+    const logit = -2.2 + 1.5 * x[0] - 1 * x[1];
     const bought = random.next() < 1 / (1 + Math.exp(-logit));
-    y[row] = bought ? (value === 'amount' ? 5 + 40 * random.next() : 1) : 0;
-  }
-  return { x, y, rows };
+    return bought ? (value === 'amount' ? 5 + 40 * random.next() : 1) : 0;
+  });
 }
 
 function featuresFixture(value: 'amount' | 'binary' = 'amount', testSeed = 3): FeaturesArtifact {

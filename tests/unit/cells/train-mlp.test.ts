@@ -7,21 +7,11 @@ import type { FeatureMatrix, FeaturesArtifact, ProgressUpdate, RunContext } from
 import { HurdleModel } from '../../../src/core/model/hurdle';
 import type { MlRuntime, NetworkSpec } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
-import { createRandom } from '../../../src/core/random';
+import { normalRows } from '../../fixtures/normal-rows';
 import { dataRunContext } from './run-context';
 
-function matrix(rows: number, seed: number): FeatureMatrix {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    x[row * 2] = random.normal();
-    x[row * 2 + 1] = random.normal();
-    // Noise the network cannot learn, so the validation loss stops improving.
-    y[row] = Math.max(0, 2 * x[row * 2] + x[row * 2 + 1] + random.normal());
-  }
-  return { x, y, rows };
-}
+// Noise the network cannot learn, so the validation loss stops improving.
+const matrix = (rows: number, seed: number): FeatureMatrix => normalRows(rows, seed, 2, (x, random) => Math.max(0, 2 * x[0] + x[1] + random.normal()));
 
 /** Default parameters with plain ReLU layers of these widths. */
 function params(units: number[], overrides: Partial<TrainMlpParams> = {}): TrainMlpParams {

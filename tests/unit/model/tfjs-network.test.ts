@@ -3,29 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureMatrix } from '../../../src/core/cells/types';
 import type { LossSpec, MlRuntime, TrainingHooks } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
-import { createRandom } from '../../../src/core/random';
+import type { Random } from '../../../src/core/random';
+import { normalRows } from '../../fixtures/normal-rows';
 import { networkSpec } from './network-spec';
 
 const hooks: TrainingHooks = { signal: new AbortController().signal, onEpoch: () => {}, yieldToHost: () => Promise.resolve() };
 
-/** Two standard normal features; `target` gives each row's y from them and a random stream. */
-function data(rows: number, seed: number, target: (x0: number, x1: number, random: ReturnType<typeof createRandom>) => number): FeatureMatrix {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    x[row * 2] = random.normal();
-    x[row * 2 + 1] = random.normal();
-    y[row] = target(x[row * 2], x[row * 2 + 1], random);
-  }
-  return { x, y, rows };
-}
+/** Two standard normal features; `target` gives each row's y from them and the random stream. */
+const data = (rows: number, seed: number, target: (x0: number, x1: number, random: Random) => number): FeatureMatrix =>
+  normalRows(rows, seed, 2, (x, random) => target(x[0], x[1], random));
 
-const linear = (x0: number, x1: number, random: ReturnType<typeof createRandom>) => 3 * x0 - 2 * x1 + 0.1 * random.normal();
+const linear = (x0: number, x1: number, random: Random) => 3 * x0 - 2 * x1 + 0.1 * random.normal();
 /** Class 1 when x0 + x1 > 0.5: about 36% positives. */
 const classes = (x0: number, x1: number) => (x0 + x1 > 0.5 ? 1 : 0);
 /** Zero half the time, else twice exp(x0): mean exp(x0), a zero-inflated non-negative target. */
-const zeroInflated = (x0: number, _x1: number, random: ReturnType<typeof createRandom>) => (random.next() < 0.5 ? 0 : 2 * Math.exp(x0));
+const zeroInflated = (x0: number, _x1: number, random: Random) => (random.next() < 0.5 ? 0 : 2 * Math.exp(x0));
 
 function r2(actual: Float32Array, predicted: Float32Array): number {
   const mean = actual.reduce((sum, value) => sum + value, 0) / actual.length;

@@ -3,22 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, type FeatureMatrix } from '../../../src/core/cells/types';
 import type { EpochReport, MlRuntime, TrainingHooks } from '../../../src/core/model/runtime';
 import { createTfRuntime } from '../../../src/core/model/tfjs-runtime';
-import { createRandom } from '../../../src/core/random';
+import { normalRows } from '../../fixtures/normal-rows';
 import { networkSpec } from './network-spec';
 
 const wasmPaths = 'node_modules/@tensorflow/tfjs-backend-wasm/dist/';
 
 /** y = 3·x0 − 2·x1 + noise: a network should learn it far better than the mean. */
-function linearData(rows: number, seed: number): FeatureMatrix {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 3);
-  const y = new Float32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    for (let column = 0; column < 3; column++) x[row * 3 + column] = random.normal();
-    y[row] = 3 * x[row * 3] - 2 * x[row * 3 + 1] + 0.1 * random.normal() + 10;
-  }
-  return { x, y, rows };
-}
+const linearData = (rows: number, seed: number): FeatureMatrix => normalRows(rows, seed, 3, (x, random) => 3 * x[0] - 2 * x[1] + 0.1 * random.normal() + 10);
 
 const spec = networkSpec([16, 8]);
 
