@@ -18,6 +18,8 @@ export interface EncodeParams {
   groupColumn: string;
   /** For the time split: the instant that orders the rows; '' for none. */
   timeColumn: string;
+  /** For the column split: the column naming each row's part; '' for none. */
+  splitColumn: string;
   seed: number;
   oneHotMaxLevels: number;
   scaling: Scaling;
@@ -88,6 +90,7 @@ const columnParams = [
   { key: 'embedColumns', noun: 'Embedded' },
   { key: 'groupColumn', noun: 'Group' },
   { key: 'timeColumn', noun: 'Time' },
+  { key: 'splitColumn', noun: 'Split' },
 ] as const;
 
 function namedColumns(params: EncodeParams, key: (typeof columnParams)[number]['key']): string[] {
@@ -131,10 +134,19 @@ function partMatrix(x: Float32Array, codes: Int32Array | undefined, target: Floa
   return matrix;
 }
 
+/**
+ * The column each keyed split goes by; `notAFeature` says why that column is kept out of the
+ * features, when it is.
+ */
 const splitFields = {
-  group: { key: 'groupColumn', label: 'a group column (the user id)' },
-  time: { key: 'timeColumn', label: 'a time column' },
+  group: { key: 'groupColumn', label: 'a group column (the user id)', notAFeature: 'the grouped split’s key: each of its values lives in one part only' },
+  time: { key: 'timeColumn', label: 'a time column', notAFeature: null },
+  column: { key: 'splitColumn', label: 'a split column (train, validation or test in each row)', notAFeature: 'the split column: it names each row’s part' },
 } as const;
+
+function splitField(split: SplitStrategy) {
+  return split === 'group' || split === 'time' || split === 'column' ? splitFields[split] : null;
+}
 
 export const encodeCell: CellKind<EncodeParams, EncodeView> = {
   kind: 'encode',
@@ -144,8 +156,16 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
   output: 'features',
   fields: [
     { key: 'exclude', label: 'Exclude columns', type: 'columns', help: 'Columns kept out of the features, e.g. ones that leak the target.' },
-    { key: 'testFraction', label: 'Test fraction', type: 'number', min: 0.05, max: 0.5, step: 0.05, help: 'Held-out rows scored once by Evaluate.' },
-    { key: 'validationFraction', label: 'Validation fraction', type: 'number', min: 0.05, max: 0.5, step: 0.05, help: 'Share of the non-test rows used for early stopping.' },
+    { key: 'testFraction', label: 'Test fraction', type: 'number', min: 0.05, max: 0.5, step: 0.05, help: 'Held-out rows scored once by Evaluate. A split column names its own.' },
+    {
+      key: 'validationFraction',
+      label: 'Validation fraction',
+      type: 'number',
+      min: 0.05,
+      max: 0.5,
+      step: 0.05,
+      help: 'Share of the non-test rows used for early stopping; with a split column, only when it names no validation rows.',
+    },
     {
       key: 'split',
       label: 'Split',
@@ -155,11 +175,13 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
         { value: 'random', label: 'Random' },
         { value: 'group', label: 'Grouped (a user never straddles parts)' },
         { value: 'time', label: 'By time (train on earlier rows)' },
+        { value: 'column', label: 'From a column (train / validation / test)' },
       ],
-      help: 'Stratified keeps the share of non-zero targets equal in every part; grouped keeps each user in one part; by time tests on the latest rows.',
+      help: 'Stratified keeps the share of non-zero targets equal in every part; grouped keeps each user in one part; by time tests on the latest rows; from a column keeps a split made elsewhere.',
     },
     { key: 'groupColumn', label: 'Group column', type: 'column', optional: true, help: 'For the grouped split: the user id whose sessions stay together.' },
     { key: 'timeColumn', label: 'Time column', type: 'column', optional: true, help: 'For the time split: rows with equal times share a part.' },
+    { key: 'splitColumn', label: 'Split column', type: 'column', optional: true, help: 'For the split from a column: train, validation or test in each row. Never a feature.' },
     { key: 'seed', label: 'Seed', type: 'integer', min: 0, help: 'Split order and target-encoding folds.' },
     {
       key: 'scaling',
@@ -200,6 +222,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     split: 'stratified',
     groupColumn: '',
     timeColumn: '',
+    splitColumn: '',
     seed: 42,
     oneHotMaxLevels: 30,
     scaling: 'standard',
@@ -215,10 +238,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
   }),
   check(params) {
     const issues: ParamIssue[] = [];
-    if (params.split === 'group' || params.split === 'time') {
-      const field = splitFields[params.split];
-      if (params[field.key] === '') issues.push({ path: field.key, message: `The ${params.split} split needs ${field.label}` });
-    }
+    const field = splitField(params.split);
+    if (field && params[field.key] === '') issues.push({ path: field.key, message: `The ${params.split} split needs ${field.label}` });
     const both = params.log1pColumns.filter((name) => params.signedLogColumns.includes(name));
     if (both.length > 0) issues.push({ path: 'signedLogColumns', message: `'${both[0]}' is listed for both log1p and signed-log: pick one` });
     const twice = params.embedColumns.filter((name) => params.targetEncodeColumns.includes(name));
@@ -236,11 +257,15 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     const { values: targetValues, rows: targetRows } = readTarget(source, target);
     checkTargetTransform(target, targetValues, params.targetTransform);
 
-    const keys = readSplitKeys(source.table, params.split, params.split === 'group' ? params.groupColumn : params.timeColumn, targetRows);
+    const field = splitField(params.split);
+    const keyColumn = field ? params[field.key] : '';
+    const keys = readSplitKeys(source.table, params.split, keyColumn, targetRows);
     const split: RowSplit = splitRows(targetValues, { ...params, strategy: params.split, ...keys });
     for (const part of partNames) {
       if (split[part].length === 0) {
-        throw new CellError(`The ${part} split has no rows (${targetValues.length} rows have a target): use more data or change the fractions${params.split === 'time' ? ', or use a time column with fewer ties' : ''}`);
+        const remedy =
+          params.split === 'column' ? `: split column '${keyColumn}' names no ${part} row` : `: use more data or change the fractions${params.split === 'time' ? ', or use a time column with fewer ties' : ''}`;
+        throw new CellError(`The ${part} split has no rows (${targetValues.length} rows have a target)${remedy}`);
       }
     }
     const tableRows = (positions: Uint32Array) => Uint32Array.from(positions, (position) => targetRows[position]);
@@ -249,7 +274,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       targets: transformTarget(Float32Array.from(split.train, (position) => targetValues[position]), params.targetTransform),
       targetLabel: targetLabel(target, params.targetTransform),
     };
-    const fit = fitEncoding(source.table, source.columns, target, training, { ...params, groupColumn: params.split === 'group' ? params.groupColumn : '' });
+    const splitKey = field?.notAFeature ? { column: keyColumn, reason: field.notAFeature } : null;
+    const fit = fitEncoding(source.table, source.columns, target, training, { ...params, splitKey });
     if (fit.features.length === 0) {
       const embedded = fit.embeddedFeatures.length > 0 ? ' (embedded categories need at least one other feature beside them)' : '';
       throw new CellError(`No column is left to learn from${embedded}: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);

@@ -25,10 +25,10 @@ export interface EncodingOptions {
   /** Vector length per embedded level; 0 picks one from the level count. */
   embeddingSize: number;
   /**
-   * The grouped split's key ('' for other splits): never a feature, since every level of it
-   * lives in one part only, so what the model learns of it cannot carry over.
+   * The column a grouped split or a split column goes by, never a feature: a group lives in one
+   * part only, so what the model learns of it cannot carry over; a split column is bookkeeping.
    */
-  groupColumn: string;
+  splitKey: { column: string; reason: string } | null;
 }
 
 /** The training rows (table row numbers) and their targets, as the model will see them. */
@@ -129,8 +129,8 @@ export function fitEncoding(table: ColumnTable, columns: readonly ColumnInfo[], 
       skipped.push({ column: info.name, reason: 'excluded in this cell' });
       continue;
     }
-    if (info.name === options.groupColumn) {
-      skipped.push({ column: info.name, reason: 'the grouped split’s key: each of its values lives in one part only' });
+    if (info.name === options.splitKey?.column) {
+      skipped.push({ column: info.name, reason: options.splitKey.reason });
       continue;
     }
     const fitted = fitColumn(info, table.array(info.name) as ArrayLike<unknown>, training, options, outOfFold);

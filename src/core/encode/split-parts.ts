@@ -1,12 +1,41 @@
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../cells/types';
 import { asNumber } from '../data/numeric-values';
-import { isMissingGroup, type SplitStrategy } from './split';
+import { isMissingGroup, type PartName, type SplitStrategy } from './split';
 
-/** What a group or time split orders rows by, per row that has a target. */
+/** What a group, time or column split goes by, per row that has a target. */
 export interface SplitKeys {
   groups?: unknown[];
   times?: Float64Array;
+  parts?: PartName[];
+}
+
+/** The labels a split column may use for each part, compared without case or outer spaces. */
+const PART_LABELS: ReadonlyMap<string, PartName> = new Map([
+  ['train', 'train'],
+  ['training', 'train'],
+  ['validation', 'validation'],
+  ['valid', 'validation'],
+  ['val', 'validation'],
+  ['test', 'test'],
+  ['holdout', 'test'],
+]);
+
+function readNamedParts(table: ColumnTable, column: string, targetRows: Uint32Array): PartName[] {
+  const raw = table.array(column) as ArrayLike<unknown>;
+  let unknown = 0;
+  let example: unknown;
+  const parts = Array.from(targetRows, (row): PartName => {
+    const part = PART_LABELS.get(String(raw[row] ?? '').trim().toLowerCase());
+    if (part) return part;
+    if (unknown++ === 0) example = raw[row];
+    return 'train';
+  });
+  if (unknown > 0) {
+    const shown = example === null || example === undefined || example === '' ? 'a blank' : `'${String(example)}'`;
+    throw new CellError(`Split column '${column}' names no part in ${unknown} rows with a target, e.g. ${shown} (parameter splitColumn): each row needs train, validation or test`);
+  }
+  return parts;
 }
 
 export interface SplitPartStats {
@@ -21,8 +50,9 @@ export interface SplitPartStats {
   span?: { from: string; to: string };
 }
 
-/** Reads the group or time key of each target row; a time split needs every row's time. */
+/** Reads the group, time or part of each target row; a time or column split needs every row's. */
 export function readSplitKeys(table: ColumnTable, strategy: SplitStrategy, column: string, targetRows: Uint32Array): SplitKeys {
+  if (strategy === 'column') return { parts: readNamedParts(table, column, targetRows) };
   if (strategy === 'group') {
     const groups = table.array(column) as ArrayLike<unknown>;
     return { groups: Array.from(targetRows, (row) => groups[row]) };

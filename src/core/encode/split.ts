@@ -1,6 +1,6 @@
 import { createRandom, shuffledIndices } from '../random';
 
-export type SplitStrategy = 'stratified' | 'random' | 'group' | 'time';
+export type SplitStrategy = 'stratified' | 'random' | 'group' | 'time' | 'column';
 
 export interface SplitOptions {
   testFraction: number;
@@ -12,6 +12,8 @@ export interface SplitOptions {
   groups?: ArrayLike<unknown>;
   /** For `time`: each position's instant, none missing. */
   times?: ArrayLike<number>;
+  /** For `column`: each position's part as the data names it. */
+  parts?: ArrayLike<PartName>;
 }
 
 /** Positions (into the target array), ascending within each part. */
@@ -21,7 +23,7 @@ export interface RowSplit {
   test: Uint32Array;
 }
 
-type PartName = keyof RowSplit;
+export type PartName = keyof RowSplit;
 
 function partSizes(rows: number, options: SplitOptions): { test: number; validation: number } {
   const test = Math.round(rows * options.testFraction);
@@ -105,6 +107,23 @@ function splitByTime(times: ArrayLike<number>, options: SplitOptions): RowSplit 
   return sortedParts({ train: order.slice(0, validationStart), validation: order.slice(validationStart, testStart), test: order.slice(testStart) });
 }
 
+/**
+ * The parts the data names (a colleague's holdout, a competition's test rows). When no row is
+ * named for validation, the validation rows are drawn from the training rows as in the
+ * stratified split, so early stopping still has rows the model does not fit.
+ */
+function splitByColumn(target: ArrayLike<number>, named: ArrayLike<PartName>, options: SplitOptions): RowSplit {
+  const parts: Record<PartName, number[]> = { train: [], validation: [], test: [] };
+  for (let i = 0; i < named.length; i++) parts[named[i]].push(i);
+  if (parts.validation.length === 0) {
+    const training = parts.train;
+    const drawn = splitShuffled(Float64Array.from(training, (position) => target[position]), { ...options, testFraction: 0, strategy: 'stratified' });
+    parts.train = Array.from(drawn.train, (index) => training[index]);
+    parts.validation = Array.from(drawn.validation, (index) => training[index]);
+  }
+  return sortedParts(parts);
+}
+
 /** Seeded train / validation / test split of positions 0..n-1 (the rows that have a target). */
 export function splitRows(target: ArrayLike<number>, options: SplitOptions): RowSplit {
   switch (options.strategy) {
@@ -117,5 +136,8 @@ export function splitRows(target: ArrayLike<number>, options: SplitOptions): Row
     case 'time':
       if (!options.times) throw new Error('a time split needs each row’s time');
       return splitByTime(options.times, options);
+    case 'column':
+      if (!options.parts) throw new Error('a column split needs each row’s part');
+      return splitByColumn(target, options.parts, options);
   }
 }

@@ -193,6 +193,32 @@ describe('Encode cell: split strategies', () => {
     await expect(run({ ...source, table }, { split: 'time', timeColumn: 'at' })).rejects.toThrow("Time column 'at' is missing in 4 rows with a target (parameter timeColumn)");
   });
 
+  it('keeps the split a column names, and never makes a feature of that column', async () => {
+    const source = sessions();
+    // The first 30 rows test, whatever their labels' case and spacing; no row validates.
+    const table = source.table.assign(aq.table({ part: Array.from({ length: 200 }, (_, i) => (i < 30 ? ' Test ' : 'train')) }));
+    const output = await run({ ...source, table, columns: [...source.columns, { name: 'part', type: 'categorical' }] }, { split: 'column', splitColumn: 'part', scaling: 'none' });
+    const artifact = features(output);
+    // With no scaling, "pages" is the row number.
+    expect(Array.from({ length: artifact.test.rows }, (_, r) => artifact.test.x[r * artifact.featureNames.length])).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    // Validation: round(170 · 0.1) rows drawn from the training rows.
+    expect(output.view.parts.map((part) => part.rows)).toEqual([153, 17, 30]);
+    expect(output.view.split).toBe('column');
+    expect(output.view.features.some((feature) => feature.column === 'part')).toBe(false);
+    expect(output.view.skipped).toContainEqual({ column: 'part', reason: expect.stringContaining('split column') });
+  });
+
+  it('stops a split column with a row that names no part, or with no test rows, saying which', async () => {
+    const source = sessions();
+    const withParts = (parts: (string | null)[]) => ({ ...source, table: source.table.assign(aq.table({ part: parts })), columns: [...source.columns, { name: 'part', type: 'categorical' as const }] });
+    const labels = Array.from({ length: 200 }, (_, i) => (i < 40 ? 'test' : 'train'));
+    await expect(run(withParts(labels.map((label, i) => (i % 50 === 7 ? 'dev' : i === 9 ? null : label))), { split: 'column', splitColumn: 'part' })).rejects.toThrow(
+      "Split column 'part' names no part in 5 rows with a target, e.g. 'dev' (parameter splitColumn): each row needs train, validation or test",
+    );
+    await expect(run(withParts(labels.map(() => 'train')), { split: 'column', splitColumn: 'part' })).rejects.toThrow("The test split has no rows (200 rows have a target): split column 'part' names no test row");
+    expect(encodeCell.check!({ ...encodeCell.defaults(), split: 'column' })).toEqual([{ path: 'splitColumn', message: 'The column split needs a split column (train, validation or test in each row)' }]);
+  });
+
   it('reports the target mean, share of zeros and maximum of each part', async () => {
     const { view, artifact } = await run(sessions());
     if (artifact?.kind !== 'features') throw new Error('expected features');

@@ -13,7 +13,7 @@ export function encodingOptions(overrides: Partial<EncodingOptions> = {}): Encod
     targetEncodingFolds: 5,
     targetEncodingSmoothing: 10,
     seed: 1,
-    groupColumn: '',
+    splitKey: null,
     embedColumns: [],
     embeddingSize: 0,
     ...overrides,

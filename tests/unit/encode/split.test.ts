@@ -104,3 +104,29 @@ describe('splitRows by time', () => {
     expect(splitRows(target, { ...timeOptions, times })).toEqual(splitRows(target, { ...timeOptions, times, seed: 1 }));
   });
 });
+
+describe('splitRows from a column', () => {
+  const columnOptions = { ...options, strategy: 'column' as const };
+  // Rows 0–19 are named test, 20–29 validation, the rest train.
+  const named = Array.from({ length: 100 }, (_, i) => (i < 20 ? 'test' : i < 30 ? 'validation' : 'train') as 'train' | 'validation' | 'test');
+
+  it('keeps the parts the column names, whatever the seed and fractions', () => {
+    const split = splitRows(target, { ...columnOptions, parts: named });
+    expect([...split.test]).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect([...split.validation]).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+    expect(split.train.length).toBe(70);
+    expect(splitRows(target, { ...columnOptions, parts: named, seed: 1, testFraction: 0.5 })).toEqual(split);
+  });
+
+  it('draws validation rows from the named training rows, stratified and seeded, when none are named', () => {
+    const parts = named.map((part) => (part === 'validation' ? 'train' : part));
+    const split = splitRows(target, { ...columnOptions, parts });
+    expect([...split.test]).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // 80 training rows, 16 of them positive: round(64·0.1) + round(16·0.1) = 6 + 2 validate.
+    expect(split.validation.length).toBe(8);
+    expect([...split.validation].filter((row) => target[row] > 0).length).toBe(2);
+    expect([...split.validation].every((row) => row >= 20)).toBe(true);
+    expect(split.train.length).toBe(72);
+    expect([...splitRows(target, { ...columnOptions, parts, seed: 7 }).validation]).not.toEqual([...split.validation]);
+  });
+});
