@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { encodeCell } from '../../src/core/cells/encode';
 import { asNumber } from '../../src/core/data/numeric-values';
 import { readDataset } from '../../src/core/data/read-dataset';
@@ -7,6 +10,13 @@ import { splitRows } from '../../src/core/encode/split';
 
 export const SHOPPERS_DATA = '../shared/data/online_shoppers_intention.csv';
 export const SEEDS = [1, 2, 3, 4, 5];
+/**
+ * The issue's reference figures come from one split, scikit-learn's train_test_split (20% held
+ * out, stratified on target > 0, random_state 42), with the models' seeds varied: these seeds.
+ */
+export const REFERENCE_MODEL_SEEDS = [0, 1, 2, 3, 4];
+/** The column that carries the reference split into the workbench's Encode cell. */
+export const SPLIT_COLUMN = 'split';
 /** Debian's Python, which has scikit-learn; the one on PATH may not. */
 export const REFERENCE_PYTHON = process.env.REFERENCE_PYTHON ?? '/usr/bin/python3';
 
@@ -30,4 +40,24 @@ export async function testRowsBySeed(target: string): Promise<Record<number, num
   return Object.fromEntries(
     SEEDS.map((seed) => [seed, Array.from(splitRows(values, { testFraction: defaults.testFraction, validationFraction: defaults.validationFraction, strategy: defaults.split, seed }).test)]),
   );
+}
+
+/**
+ * The reference split for `target`: its test rows as scikit-learn draws them, and a copy of the
+ * shoppers file with a column naming each row's part (`test` or `train`), so the workbench's
+ * Encode cell keeps the same split.
+ */
+export function referenceSplit(target: string): { testRows: number[]; dataPath: string } {
+  const output = execFileSync(REFERENCE_PYTHON, ['tests/bench/sklearn_split.py', SHOPPERS_DATA, target], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const testRows = JSON.parse(output) as number[];
+  const text = readFileSync(SHOPPERS_DATA, 'utf8');
+  // Without quoted fields, each line is one record.
+  if (text.includes('"')) throw new Error(`the bench assumes ${SHOPPERS_DATA} has no quoted fields`);
+  const lines = text.trimEnd().split(/\r?\n/);
+  if (lines[0].split(',').includes(SPLIT_COLUMN)) throw new Error(`${SHOPPERS_DATA} already has a '${SPLIT_COLUMN}' column`);
+  const test = new Set(testRows);
+  const marked = lines.map((line, index) => `${line},${index === 0 ? SPLIT_COLUMN : test.has(index - 1) ? 'test' : 'train'}`);
+  const dataPath = join(tmpdir(), `shoppers-${target}-reference-split.csv`);
+  writeFileSync(dataPath, `${marked.join('\n')}\n`);
+  return { testRows, dataPath };
 }
