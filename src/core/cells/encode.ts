@@ -1,7 +1,7 @@
 import { featureChecksum } from '../encode/checksum';
 import { encodeCodes } from '../encode/embedding';
 import { encodeRows, encodeTrainingRows, fitEncoding, type TrainingRows } from '../encode/encoding';
-import { suggestLogTransforms, type SkewSuggestion } from '../encode/skew';
+import { SKEW_THRESHOLD, suggestLogTransforms, type SkewSuggestion } from '../encode/skew';
 import { splitRows, type RowSplit, type SplitStrategy } from '../encode/split';
 import { partStats, readSplitKeys, type SplitPartStats } from '../encode/split-parts';
 import { checkTargetTransform, targetLabel, transformTarget, type TargetTransform } from '../encode/target-transform';
@@ -26,6 +26,8 @@ export interface EncodeParams {
   categoricalColumns: string[];
   log1pColumns: string[];
   signedLogColumns: string[];
+  /** Log-transform every strongly right-skewed numeric feature the two lists above leave out. */
+  logSkewed: boolean;
   targetEncodeColumns: string[];
   targetEncodingFolds: number;
   targetEncodingSmoothing: number;
@@ -50,6 +52,8 @@ export interface EncodeView {
   rowsWithoutTarget: number;
   /** Strongly right-skewed numeric columns left untransformed, with the transform that fits. */
   skewed: SkewSuggestion[];
+  /** The skewed columns `logSkewed` transformed. */
+  logged: SkewSuggestion[];
   checksum: string;
 }
 
@@ -128,6 +132,10 @@ function checkNamedColumns(source: TableArtifact, params: EncodeParams, target: 
   return known;
 }
 
+function columnsFor(suggestions: readonly SkewSuggestion[], transform: SkewSuggestion['transform']): string[] {
+  return suggestions.filter((item) => item.transform === transform).map((item) => item.column);
+}
+
 function partMatrix(x: Float32Array, codes: Int32Array | undefined, target: Float64Array, positions: Uint32Array): FeatureMatrix {
   const matrix: FeatureMatrix = { x, y: Float32Array.from(positions, (position) => target[position]), rows: positions.length };
   if (codes) matrix.codes = codes;
@@ -197,6 +205,12 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     },
     { key: 'log1pColumns', label: 'log1p columns', type: 'columns', help: 'Skewed non-negative numbers: log(1 + x) before scaling.' },
     { key: 'signedLogColumns', label: 'Signed-log columns', type: 'columns', help: 'Skewed numbers that can be negative: sign(x)·log(1 + |x|) before scaling.' },
+    {
+      key: 'logSkewed',
+      label: 'Log-transform skewed columns',
+      type: 'boolean',
+      help: `Numeric columns with training skewness above ${SKEW_THRESHOLD} get log1p, or signed-log where values go below 0, unless listed above.`,
+    },
     { key: 'categoricalColumns', label: 'Treat as categories', type: 'columns', help: 'Numeric code columns (region, browser id) to encode as categories.' },
     { key: 'oneHotMaxLevels', label: 'One-hot up to (levels)', type: 'integer', min: 2, max: 1000, help: 'Categoricals with more training levels get frequency encoding.' },
     { key: 'targetEncodeColumns', label: 'Target-encode columns', type: 'columns', help: 'High-cardinality categories encoded by their mean target, out of fold on training rows.' },
@@ -229,6 +243,7 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
     categoricalColumns: [],
     log1pColumns: [],
     signedLogColumns: [],
+    logSkewed: false,
     targetEncodeColumns: [],
     targetEncodingFolds: 5,
     targetEncodingSmoothing: 10,
@@ -275,7 +290,21 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
       targetLabel: targetLabel(target, params.targetTransform),
     };
     const splitKey = field?.notAFeature ? { column: keyColumn, reason: field.notAFeature } : null;
-    const fit = fitEncoding(source.table, source.columns, target, training, { ...params, splitKey });
+    const fitFor = (extra: SkewSuggestion[]) =>
+      fitEncoding(source.table, source.columns, target, training, {
+        ...params,
+        log1pColumns: [...params.log1pColumns, ...columnsFor(extra, 'log1p')],
+        signedLogColumns: [...params.signedLogColumns, ...columnsFor(extra, 'signed-log')],
+        splitKey,
+      });
+    let fit = fitFor([]);
+    let skewed = suggestLogTransforms(fit.encoding, source.table, training.rows);
+    // Which columns are skewed is known only once the encoders are fitted, hence the second fit.
+    const logged = params.logSkewed ? skewed : [];
+    if (logged.length > 0) {
+      fit = fitFor(logged);
+      skewed = [];
+    }
     if (fit.features.length === 0) {
       const embedded = fit.embeddedFeatures.length > 0 ? ' (embedded categories need at least one other feature beside them)' : '';
       throw new CellError(`No column is left to learn from${embedded}: ${fit.skipped.map((item) => `'${item.column}' (${item.reason})`).join(', ') || 'the table has only the target'}`);
@@ -317,7 +346,8 @@ export const encodeCell: CellKind<EncodeParams, EncodeView> = {
         shape: { rows: train.rows + validation.rows + test.rows, columns: fit.features.length, embedded: embeddings.length },
         skipped: fit.skipped,
         rowsWithoutTarget: source.table.numRows() - targetRows.length,
-        skewed: suggestLogTransforms(fit.encoding, source.table, training.rows),
+        skewed,
+        logged,
         checksum,
       },
       summary: {

@@ -285,6 +285,32 @@ describe('Encode cell: encodings and target transform', () => {
     expect(treated.view.features[0].encoding).toContain('log1p');
   });
 
+  it('log-transforms skewed columns itself when asked, signed-log where values go below 0', async () => {
+    const source = sessions();
+    const table = source.table.derive({
+      pages: aq.escape((d: { pages: number }) => (d.pages % 20 === 0 ? 10_000 + d.pages : d.pages % 3)),
+      channel: aq.escape((d: { pages: number }) => (d.pages % 25 === 0 ? 5_000 : -(d.pages % 4))),
+    });
+    const columns = source.columns.map((column) => (column.name === 'channel' ? { ...column, type: 'number' as const } : column));
+    const plain = await run({ ...source, table, columns }, { scaling: 'none' });
+    const logged = await run({ ...source, table, columns }, { scaling: 'none', logSkewed: true });
+    expect(logged.view.logged).toEqual(plain.view.skewed);
+    expect(logged.view.logged.map((item) => [item.column, item.transform])).toEqual([
+      ['pages', 'log1p'],
+      ['channel', 'signed-log'],
+    ]);
+    expect(logged.view.skewed).toEqual([]);
+    // With no scaling, the pages feature is log1p of 0, 1 or 2, or of 10,000 + i.
+    const artifact = features(logged);
+    const width = artifact.featureNames.length;
+    const small = [0, 1, 2].map(Math.log1p);
+    for (let r = 0; r < artifact.train.rows; r++) {
+      const value = artifact.train.x[r * width];
+      expect(small.some((expected) => Math.abs(value - expected) < 1e-6) || (value >= Math.log1p(10_000) && value < Math.log1p(10_200))).toBe(true);
+    }
+    expect(plain.view.logged).toEqual([]);
+  });
+
   it('hands embedded categories to the model as codes beside the matrix', async () => {
     const output = await run(sessions(), { embedColumns: ['channel'], embeddingSize: 4, scaling: 'none' });
     const artifact = features(output);

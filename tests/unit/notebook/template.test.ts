@@ -27,13 +27,15 @@ describe('instantiateTemplate', () => {
     expect(new Set(first.cells.map((cell) => cell.id)).size).toBe(first.cells.length);
   });
 
-  it("writes out every parameter of each kind, equal to the kind's defaults", () => {
+  it("writes out every parameter of each kind: the template's values over the kind's defaults", () => {
     const doc = instantiateTemplate(template);
-    for (const cell of doc.cells) {
+    doc.cells.forEach((cell, index) => {
       const kind = getCellKind(cell.kind)!;
       expect(Object.keys(cell.params).sort()).toEqual(kind.fields.map((field) => field.key).sort());
-      expect(cell.params).toEqual(resolveParams(kind, {}));
-    }
+      expect(cell.params).toEqual(resolveParams(kind, template.cells[index].params));
+    });
+    // The shipped template departs from the defaults in one place: Encode log-transforms skewed columns.
+    expect(doc.cells.find((cell) => cell.kind === 'encode')!.params).toEqual({ ...resolveParams(getCellKind('encode')!, {}), logSkewed: true });
   });
 
   it('keeps saved parameter values over the defaults', () => {
