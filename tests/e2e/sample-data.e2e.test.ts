@@ -18,6 +18,8 @@ test('runs the sample notebook end to end with a live training curve', async ({ 
   expect(await train.getAttribute('data-status')).toBe('running');
 
   await workbench.waitForAllDone();
+  // The template log-transforms the sample's heavy-tailed counts, and Encode names them.
+  expect(await workbench.cell('encode').getByTestId('skew-logged').innerText()).toMatch(/totals\.pageviews \(skewness [\d.]+, log1p\)/);
   const { r2, baselineR2 } = await workbench.metrics();
   expect(Number.isFinite(r2)).toBe(true);
   expect(r2).toBeGreaterThan(baselineR2);
