@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { encodeCell } from '../../src/core/cells/encode';
 import { asNumber } from '../../src/core/data/numeric-values';
 import { readDataset } from '../../src/core/data/read-dataset';
@@ -60,4 +60,69 @@ export function referenceSplit(target: string): { testRows: number[]; dataPath: 
   const dataPath = join(tmpdir(), `shoppers-${target}-reference-split.csv`);
   writeFileSync(dataPath, `${marked.join('\n')}\n`);
   return { testRows, dataPath };
+}
+
+/** How a bench holds rows out, for the workbench and for scikit-learn alike. */
+export interface SplitProtocol {
+  name: 'randomSplits' | 'referenceSplit';
+  description: string;
+  /** The file the workbench reads; scikit-learn always reads the original shoppers file. */
+  dataPath: string;
+  /** Each run's seed (Encode's and the model's) with the rows it must hold out. */
+  testRows: Record<number, number[]>;
+  encodeParams: Record<string, unknown>;
+}
+
+/**
+ * The two protocols the quality benches report: the Encode cell's own stratified split for five
+ * seeds, and the reference split with five model seeds.
+ */
+export async function splitProtocols(target: string): Promise<[SplitProtocol, SplitProtocol]> {
+  const reference = referenceSplit(target);
+  return [
+    {
+      name: 'randomSplits',
+      description: `the Encode cell's stratified split (80/20, validation 10% of the rest) for seeds ${SEEDS.join(', ')}; each run's models use the same seed`,
+      dataPath: SHOPPERS_DATA,
+      testRows: await testRowsBySeed(target),
+      encodeParams: {},
+    },
+    {
+      name: 'referenceSplit',
+      description: `scikit-learn's train_test_split(test_size=0.2, stratify=${target} > 0, random_state=42), as the issue's figures; the workbench draws its validation rows (10%) from the training part; model seeds ${REFERENCE_MODEL_SEEDS.join(', ')}`,
+      dataPath: reference.dataPath,
+      testRows: Object.fromEntries(REFERENCE_MODEL_SEEDS.map((seed) => [seed, reference.testRows])),
+      encodeParams: { split: 'column', splitColumn: SPLIT_COLUMN },
+    },
+  ];
+}
+
+/**
+ * The shipped template cut to the cells of `kinds`, each kind's `params` laid over its saved
+ * ones, written to a temporary file named `name`; returns the file's path.
+ */
+export function templateNotebook(kinds: readonly string[], params: Record<string, Record<string, unknown>>, name: string): string {
+  const notebook = JSON.parse(readFileSync('notebooks/purchase-value.json', 'utf8'));
+  notebook.cells = notebook.cells
+    .filter((cell: { kind: string }) => kinds.includes(cell.kind))
+    .map((cell: { kind: string; params: Record<string, unknown> }) => ({ ...cell, params: { ...cell.params, ...params[cell.kind] } }));
+  const path = join(tmpdir(), name);
+  writeFileSync(path, JSON.stringify(notebook));
+  return path;
+}
+
+/**
+ * Runs a scikit-learn script (DATA SPLITS [...]) on the protocol's held-out rows, the JSON keys
+ * being the models' seeds, and parses the one JSON object it prints; null, saying why on stderr,
+ * where it cannot run.
+ */
+export function scikitLearnScores<T>(script: string, protocol: SplitProtocol, extraArgs: string[] = []): T | null {
+  const splitsPath = join(tmpdir(), `${basename(script, '.py')}-${protocol.name}-splits.json`);
+  writeFileSync(splitsPath, JSON.stringify(protocol.testRows));
+  try {
+    return JSON.parse(execFileSync(REFERENCE_PYTHON, [script, SHOPPERS_DATA, splitsPath, ...extraArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as T;
+  } catch (error) {
+    console.error(`scikit-learn reference not run (${(error as Error).message.split('\n')[0]}); install Debian's python3-sklearn`);
+    return null;
+  }
 }
