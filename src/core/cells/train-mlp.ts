@@ -235,7 +235,7 @@ export const trainMlpCell: CellKind<TrainMlpParams, TrainMlpView> = {
         { value: 'mlp', label: 'MLP' },
         { value: 'hurdle', label: 'Hurdle: P(target > 0) × amount' },
       ],
-      help: 'The hurdle model trains a classifier for a positive target and a network for the amount on positive rows, and predicts their product.',
+      help: 'The hurdle model trains a classifier for a positive target and a network for the amount on positive rows, and predicts their product. Both use the layers below; the amount network sees only the positive rows, so smaller layers with dropout and L2 often fit it better.',
     },
     { key: 'layers', label: 'Hidden layers', type: 'operations', operations: [denseLayer], help: 'From input to output; the output layer is added.' },
     {
