@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossCurveSpec } from '../../../src/core/charts/loss-curve';
+import { LIVE_LOSS_DATA, lossCurveRows, lossCurveSpec } from '../../../src/core/charts/loss-curve';
 
 const points = [
   { epoch: 1, train: 0.9, validation: 1.0 },
@@ -22,5 +22,13 @@ describe('lossCurveSpec', () => {
     const spec = lossCurveSpec(points, 2) as { layer: { mark: { type: string }; data?: { values: unknown[] } }[] };
     expect(spec.layer[1].mark.type).toBe('rule');
     expect(spec.layer[1].data?.values).toEqual([{ epoch: 2 }]);
+  });
+
+  it('reads a live curve from the named dataset its rows are streamed into', () => {
+    const spec = lossCurveSpec(null, null, 'Loss') as { data: { name?: string; values?: unknown[] }; layer: { mark: { point: boolean } }[] };
+    expect(spec.data).toEqual({ name: LIVE_LOSS_DATA });
+    expect(spec.layer).toHaveLength(1);
+    expect(spec.layer[0].mark.point).toBe(false);
+    expect(lossCurveRows(points)).toEqual((lossCurveSpec(points, null) as { data: { values: unknown[] } }).data.values);
   });
 });
