@@ -55,6 +55,15 @@ export interface TrainMlpView extends TrainedPart {
   samplesPerSecond: number;
 }
 
+/** The networks a run trained, each with the heading it is shown under ('' for a lone MLP). */
+export function trainedParts(view: TrainMlpView): { name: string; part: TrainedPart }[] {
+  if (!view.amount) return [{ name: '', part: view }];
+  return [
+    { name: 'Classifier of P(target > 0)', part: view },
+    { name: view.amount.onLogScale ? 'Amount: log1p(target) on positive rows' : 'Amount on positive rows', part: view.amount },
+  ];
+}
+
 const activations: readonly { value: Activation; label: string }[] = [
   { value: 'relu', label: 'ReLU' },
   { value: 'elu', label: 'ELU' },

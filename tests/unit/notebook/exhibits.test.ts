@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreView } from '../../../src/core/cells/score';
+import type { TrainedPart, TrainMlpView } from '../../../src/core/cells/train-mlp';
 import { recordExhibits } from '../../../src/core/notebook/exhibits';
 import { figure } from '../../../src/core/notebook/exhibits/figure';
 import type { CellRecord } from '../../../src/core/runtime/record';
@@ -43,6 +44,49 @@ describe('exhibits', () => {
       columns: ['predicted_purchaseValue', 'visitStartTime'],
       rows: [[34, '2017-08-01T00:08:36.000Z'], [1.5, null], [0, '2017-08-01T00:08:37.000Z']],
     });
+  });
+});
+
+const trainedPart = (lossLabel: string, bestEpoch: number): TrainedPart => ({
+  lossLabel,
+  history: [
+    { epoch: 1, train: 0.9, validation: 1 },
+    { epoch: 2, train: 0.7, validation: 0.8 },
+    { epoch: 3, train: 0.6, validation: 0.85 },
+  ],
+  bestEpoch,
+  bestValidationLoss: bestEpoch === 2 ? 0.8 : 1,
+  epochsRun: 3,
+  stoppedEarly: true,
+  trainRows: 100,
+});
+
+describe('Train MLP exhibits', () => {
+  it('show each network of a hurdle model with its own loss, best epoch and heading', () => {
+    const view: TrainMlpView = {
+      ...trainedPart('Cross-entropy', 2),
+      model: 'hurdle',
+      amount: { ...trainedPart('MSE (standardised target)', 1), onLogScale: true },
+      maxEpochs: 50,
+      backend: 'wasm',
+      tfVersion: '4.22.0',
+      seed: 42,
+      parameterCount: 1234,
+      seconds: 2.5,
+      samplesPerSecond: 1000,
+    };
+    const exhibits = recordExhibits(record('train-mlp', view));
+    const charts = exhibits.flatMap((exhibit) => (exhibit.type === 'chart' ? [exhibit] : []));
+    expect(charts.map((chart) => chart.title)).toEqual([
+      'Classifier of P(target > 0): Training and validation loss per epoch',
+      'Amount: log1p(target) on positive rows: Training and validation loss per epoch',
+    ]);
+    expect(charts.map((chart) => JSON.stringify(chart.spec))).toEqual([expect.stringContaining('"title":"Cross-entropy"'), expect.stringContaining('"title":"MSE (standardised target)"')]);
+    expect(exhibits.flatMap((exhibit) => (exhibit.type === 'text' ? [exhibit.text] : []))).toEqual([
+      'Classifier of P(target > 0): Best epoch 2 of 3 (stopped early, max 50); best validation loss 0.8 (Cross-entropy)',
+      'Amount: log1p(target) on positive rows: Best epoch 1 of 3 (stopped early, max 50); best validation loss 1 (MSE (standardised target))',
+      '1234 parameters; 2.5 s on wasm',
+    ]);
   });
 });
 

@@ -1,12 +1,18 @@
 import { lossCurveSpec } from '../../charts/loss-curve';
-import type { TrainMlpView } from '../../cells/train-mlp';
+import { trainedParts, type TrainedPart, type TrainMlpView } from '../../cells/train-mlp';
 import { figure } from './figure';
-import type { ExhibitsOf } from './types';
+import type { Exhibit, ExhibitsOf } from './types';
+
+function partExhibits(name: string, part: TrainedPart, maxEpochs: number): Exhibit[] {
+  const prefix = name ? `${name}: ` : '';
+  const stopped = part.stoppedEarly ? ` (stopped early, max ${maxEpochs})` : '';
+  return [
+    { type: 'chart', title: `${prefix}Training and validation loss per epoch`, spec: lossCurveSpec(part.history, part.bestEpoch, part.lossLabel) },
+    { type: 'text', text: `${prefix}Best epoch ${part.bestEpoch} of ${part.epochsRun}${stopped}; best validation loss ${figure(part.bestValidationLoss)} (${part.lossLabel})` },
+  ];
+}
 
 export const trainMlpExhibits: ExhibitsOf<TrainMlpView> = (view) => [
-  { type: 'chart', title: 'Training and validation loss per epoch', spec: lossCurveSpec(view.history, view.bestEpoch) },
-  {
-    type: 'text',
-    text: `Best epoch ${view.bestEpoch} of ${view.epochsRun}${view.stoppedEarly ? ` (stopped early, max ${view.maxEpochs})` : ''}; best validation loss ${figure(view.bestValidationLoss)}; ${view.parameterCount} parameters; ${figure(view.seconds)} s on ${view.backend}`,
-  },
+  ...trainedParts(view).flatMap(({ name, part }) => partExhibits(name, part, view.maxEpochs)),
+  { type: 'text', text: `${view.parameterCount} parameters; ${figure(view.seconds)} s on ${view.backend}` },
 ];
