@@ -18,14 +18,8 @@ test('keeps the main thread free of long tasks while the network trains and its 
       for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await workbench.open();
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
-  const train = workbench.cell('train-mlp');
   // Enough epochs that the curve is redrawn many times while the worker trains.
-  await workbench.setParam(train, 'epochs', '400');
-  await workbench.setParam(train, 'patience', '400');
-  await train.getByTestId('run-cell').click();
+  const train = await workbench.startLongSampleTraining(400);
   await train.getByText(/Epoch \d+\/\d+/).first().waitFor({ timeout: 120_000 });
   const started = await page.evaluate(() => performance.now());
   await train.getByText(/Epoch 1\d\d\/400/).first().waitFor({ timeout: 240_000 });

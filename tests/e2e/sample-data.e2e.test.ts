@@ -50,14 +50,7 @@ test('cancels training mid-run and keeps working', async ({ workbench }) => {
 });
 
 test('pauses training at the next step and resumes it where it stopped', async ({ workbench, page }) => {
-  await workbench.open();
-  await workbench.trySample();
-  await workbench.waitForCell('load', ['done']);
-  const train = workbench.cell('train-mlp');
-  // Long enough that it is still training while the test looks.
-  await workbench.setParam(train, 'epochs', '2000');
-  await workbench.setParam(train, 'patience', '500');
-  await train.getByTestId('run-cell').click();
+  const train = await workbench.startLongSampleTraining(2000);
   await workbench.waitForCell('train-mlp', ['running'], { timeout: 60_000 });
   const epochText = train.getByText(/Epoch \d+\/2000/).first();
   await epochText.waitFor({ timeout: 60_000 });

@@ -80,6 +80,21 @@ export class WorkbenchPage {
     await this.waitForAllDone();
   }
 
+  /**
+   * The sample data, then Train MLP alone for `epochs` epochs with early stopping held off, long
+   * enough to watch it while it runs; returns the Train cell.
+   */
+  async startLongSampleTraining(epochs: number): Promise<Locator> {
+    await this.open();
+    await this.trySample();
+    await this.waitForCell('load', ['done']);
+    const train = this.cell('train-mlp');
+    await this.setParam(train, 'epochs', String(epochs));
+    await this.setParam(train, 'patience', '500');
+    await train.getByTestId('run-cell').click();
+    return train;
+  }
+
   async trySample(): Promise<void> {
     await this.page.getByTestId('try-sample').click();
   }
