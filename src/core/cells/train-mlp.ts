@@ -64,6 +64,11 @@ export function trainedParts(view: TrainMlpView): { name: string; part: TrainedP
   ];
 }
 
+/** Which epoch a network kept, e.g. `12 of 22 (stopped early, max 200)`. */
+export function keptEpochText(part: TrainedPart, maxEpochs: number): string {
+  return `${part.bestEpoch} of ${part.epochsRun}${part.stoppedEarly ? ` (stopped early, max ${maxEpochs})` : ''}`;
+}
+
 const activations: readonly { value: Activation; label: string }[] = [
   { value: 'relu', label: 'ReLU' },
   { value: 'elu', label: 'ELU' },

@@ -1,14 +1,13 @@
 import { lossCurveSpec } from '../../charts/loss-curve';
-import { trainedParts, type TrainedPart, type TrainMlpView } from '../../cells/train-mlp';
+import { keptEpochText, trainedParts, type TrainedPart, type TrainMlpView } from '../../cells/train-mlp';
 import { figure } from './figure';
 import type { Exhibit, ExhibitsOf } from './types';
 
 function partExhibits(name: string, part: TrainedPart, maxEpochs: number): Exhibit[] {
   const prefix = name ? `${name}: ` : '';
-  const stopped = part.stoppedEarly ? ` (stopped early, max ${maxEpochs})` : '';
   return [
     { type: 'chart', title: `${prefix}Training and validation loss per epoch`, spec: lossCurveSpec(part.history, part.bestEpoch, part.lossLabel) },
-    { type: 'text', text: `${prefix}Best epoch ${part.bestEpoch} of ${part.epochsRun}${stopped}; best validation loss ${figure(part.bestValidationLoss)} (${part.lossLabel})` },
+    { type: 'text', text: `${prefix}Best epoch ${keptEpochText(part, maxEpochs)}; best validation loss ${figure(part.bestValidationLoss)} (${part.lossLabel})` },
   ];
 }
 
